@@ -1,0 +1,558 @@
+// The one description of every table: the 25 tables of the Mewayz platform with
+// their seed names, types, enums, defaults, keys and indexes. Both dialects'
+// Drizzle definitions are generated from this file (npm run db:generate).
+import {
+  bigintAutoIncrement,
+  boolean,
+  decimal,
+  enumOf,
+  int,
+  intUnsigned,
+  json,
+  longtext,
+  mediumtext,
+  type TableSpec,
+  table,
+  text,
+  timestamp,
+  timestamps,
+  tinyintUnsigned,
+  uuid,
+  varchar,
+} from "./describe";
+
+const activeStatus = ["active", "inactive", "suspended"] as const;
+
+export const users = table(
+  "users",
+  {
+    id: uuid().id(),
+    name: varchar(255).notNull(),
+    email: varchar(255).notNull().unique(),
+    email_verified_at: timestamp(),
+    password: varchar(255).notNull(),
+    google_id: varchar(255),
+    avatar: varchar(255),
+    role: enumOf(["admin", "user"]).default("user"),
+    status: enumOf(activeStatus).default("active"),
+    preferences: json().type("JsonObject"),
+    remember_token: varchar(100),
+    ...timestamps(),
+  },
+  { indexes: { idx_email: ["email"], idx_google_id: ["google_id"], idx_status: ["status"] } },
+);
+
+export const workspaces = table(
+  "workspaces",
+  {
+    id: uuid().id(),
+    name: varchar(255).notNull(),
+    slug: varchar(255).notNull().unique(),
+    description: text(),
+    logo: varchar(255),
+    branding: json().type("JsonObject"),
+    status: enumOf(activeStatus).default("active"),
+    owner_id: uuid().notNull().references("users"),
+    settings: json().type("JsonObject"),
+    ...timestamps(),
+  },
+  { indexes: { idx_slug: ["slug"], idx_owner: ["owner_id"], idx_status: ["status"] } },
+);
+
+export const workspace_members = table(
+  "workspace_members",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    user_id: uuid().notNull().references("users"),
+    role: enumOf(["owner", "admin", "editor", "contributor", "viewer", "guest"]).default("viewer"),
+    status: enumOf(activeStatus).default("active"),
+    permissions: json().type("JsonObject"),
+    invited_at: timestamp(),
+    joined_at: timestamp(),
+    ...timestamps(),
+  },
+  {
+    uniques: { unique_workspace_user: ["workspace_id", "user_id"] },
+    indexes: { idx_workspace: ["workspace_id"], idx_user: ["user_id"], idx_role: ["role"] },
+  },
+);
+
+export const workspace_invitations = table(
+  "workspace_invitations",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    email: varchar(255).notNull(),
+    role: enumOf(["admin", "editor", "contributor", "viewer"]).default("viewer"),
+    token: varchar(255).notNull().unique(),
+    status: enumOf(["pending", "accepted", "declined", "expired"]).default("pending"),
+    message: text(),
+    invited_by: uuid().notNull().references("users"),
+    expires_at: timestamp().notNull(),
+    responded_at: timestamp(),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_email: ["email"],
+      idx_token: ["token"],
+      idx_status: ["status"],
+    },
+  },
+);
+
+export const social_media_accounts = table(
+  "social_media_accounts",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    platform: enumOf(["instagram", "facebook", "twitter", "linkedin", "tiktok", "youtube"]).notNull(),
+    account_id: varchar(255).notNull(),
+    username: varchar(255).notNull(),
+    display_name: varchar(255),
+    profile_picture: varchar(255),
+    access_tokens: json().type("JsonObject"),
+    status: enumOf(["active", "expired", "revoked"]).default("active"),
+    connected_at: timestamp(),
+    last_sync_at: timestamp(),
+    account_info: json().type("JsonObject"),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_platform: ["platform"],
+      idx_username: ["username"],
+      idx_status: ["status"],
+    },
+  },
+);
+
+export const social_media_posts = table(
+  "social_media_posts",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    social_media_account_id: uuid().notNull().references("social_media_accounts"),
+    title: varchar(255),
+    content: text().notNull(),
+    media_urls: json().type("StringList"),
+    hashtags: json().type("StringList"),
+    status: enumOf(["draft", "scheduled", "published", "failed"]).default("draft"),
+    scheduled_at: timestamp(),
+    published_at: timestamp(),
+    external_post_id: varchar(255),
+    engagement_metrics: json().type("JsonObject"),
+    created_by: uuid().notNull().references("users"),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_account: ["social_media_account_id"],
+      idx_status: ["status"],
+      idx_scheduled: ["scheduled_at"],
+    },
+  },
+);
+
+export const link_in_bio_pages = table(
+  "link_in_bio_pages",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    title: varchar(255).notNull(),
+    slug: varchar(255).notNull().unique(),
+    bio: text(),
+    profile_picture: varchar(255),
+    background_image: varchar(255),
+    theme: json().type("JsonObject"),
+    links: json().type("JsonObject[]"),
+    is_active: boolean().default(true),
+    total_views: int().default(0),
+    total_clicks: int().default(0),
+    seo_title: varchar(255),
+    seo_description: text(),
+    custom_css: text(),
+    custom_domain: varchar(255),
+    ...timestamps(),
+  },
+  { indexes: { idx_workspace: ["workspace_id"], idx_slug: ["slug"], idx_active: ["is_active"] } },
+);
+
+export const email_campaigns = table(
+  "email_campaigns",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    subject: varchar(255).notNull(),
+    sender: varchar(255).notNull(),
+    template: varchar(255).notNull(),
+    audience: varchar(255).notNull(),
+    content: longtext(),
+    status: enumOf(["draft", "scheduled", "sent", "failed"]).default("draft"),
+    schedule_at: timestamp(),
+    sent_at: timestamp(),
+    sent_count: int().default(0),
+    delivered_count: int().default(0),
+    opened_count: int().default(0),
+    clicked_count: int().default(0),
+    bounce_count: int().default(0),
+    open_rate: decimal(5, 2).default("0.00"),
+    click_rate: decimal(5, 2).default("0.00"),
+    bounce_rate: decimal(5, 2).default("0.00"),
+    created_by: uuid().notNull().references("users"),
+    ...timestamps(),
+  },
+  { indexes: { idx_workspace: ["workspace_id"], idx_status: ["status"], idx_scheduled: ["schedule_at"] } },
+);
+
+export const email_templates = table(
+  "email_templates",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().references("workspaces"),
+    name: varchar(255).notNull(),
+    description: text(),
+    content: longtext().notNull(),
+    category: varchar(255).notNull(),
+    thumbnail: varchar(255),
+    is_global: boolean().default(false),
+    created_by: uuid().notNull().references("users"),
+    ...timestamps(),
+  },
+  { indexes: { idx_workspace: ["workspace_id"], idx_category: ["category"], idx_global: ["is_global"] } },
+);
+
+export const email_audiences = table(
+  "email_audiences",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    name: varchar(255).notNull(),
+    description: text(),
+    criteria: json().notNull().type("JsonObject"),
+    subscriber_count: int().default(0),
+    created_by: uuid().notNull().references("users"),
+    ...timestamps(),
+  },
+  { indexes: { idx_workspace: ["workspace_id"] } },
+);
+
+export const crm_contacts = table(
+  "crm_contacts",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    first_name: varchar(255).notNull(),
+    last_name: varchar(255).notNull(),
+    email: varchar(255),
+    phone: varchar(255),
+    company: varchar(255),
+    position: varchar(255),
+    address: text(),
+    status: enumOf(["lead", "prospect", "customer", "inactive"]).default("lead"),
+    lead_score: int().default(0),
+    source: varchar(255),
+    tags: json().type("StringList"),
+    notes: text(),
+    last_contacted: timestamp(),
+    next_follow_up: timestamp(),
+    created_by: uuid().notNull().references("users"),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_email: ["email"],
+      idx_status: ["status"],
+      idx_lead_score: ["lead_score"],
+    },
+  },
+);
+
+export const courses = table(
+  "courses",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    title: varchar(255).notNull(),
+    slug: varchar(255).notNull().unique(),
+    description: text(),
+    price: decimal(10, 2).default("0.00"),
+    currency: varchar(3).default("USD"),
+    status: enumOf(["draft", "published", "archived"]).default("draft"),
+    thumbnail: varchar(255),
+    trailer_video: varchar(255),
+    difficulty_level: enumOf(["beginner", "intermediate", "advanced"]).default("beginner"),
+    duration_minutes: int().default(0),
+    requirements: text(),
+    what_you_learn: text(),
+    created_by: uuid().notNull().references("users"),
+    ...timestamps(),
+  },
+  { indexes: { idx_workspace: ["workspace_id"], idx_slug: ["slug"], idx_status: ["status"] } },
+);
+
+export const course_modules = table(
+  "course_modules",
+  {
+    id: uuid().id(),
+    course_id: uuid().notNull().references("courses"),
+    title: varchar(255).notNull(),
+    description: text(),
+    order_index: int().notNull(),
+    ...timestamps(),
+  },
+  { indexes: { idx_course: ["course_id"], idx_order: ["order_index"] } },
+);
+
+export const course_lessons = table(
+  "course_lessons",
+  {
+    id: uuid().id(),
+    course_id: uuid().notNull().references("courses"),
+    module_id: uuid().notNull().references("course_modules"),
+    title: varchar(255).notNull(),
+    description: text(),
+    content: longtext(),
+    video_url: varchar(255),
+    duration_minutes: int().default(0),
+    order_index: int().notNull(),
+    is_free: boolean().default(false),
+    ...timestamps(),
+  },
+  { indexes: { idx_course: ["course_id"], idx_module: ["module_id"], idx_order: ["order_index"] } },
+);
+
+export const products = table(
+  "products",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    name: varchar(255).notNull(),
+    slug: varchar(255).notNull().unique(),
+    description: text(),
+    price: decimal(10, 2).notNull(),
+    compare_price: decimal(10, 2),
+    currency: varchar(3).default("USD"),
+    stock: int().default(0),
+    track_inventory: boolean().default(true),
+    status: enumOf(["active", "inactive", "archived"]).default("active"),
+    images: json().type("StringList"),
+    category: varchar(255),
+    tags: json().type("StringList"),
+    weight: decimal(8, 2),
+    dimensions: json().type("JsonObject"),
+    seo_title: varchar(255),
+    seo_description: text(),
+    created_by: uuid().notNull().references("users"),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_slug: ["slug"],
+      idx_status: ["status"],
+      idx_category: ["category"],
+    },
+  },
+);
+
+export const payment_transactions = table(
+  "payment_transactions",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    user_id: uuid().notNull().references("users"),
+    amount: decimal(10, 2).notNull(),
+    currency: varchar(3).default("USD"),
+    payment_status: enumOf(["pending", "paid", "failed", "refunded"]).default("pending"),
+    payment_method: varchar(255),
+    stripe_payment_intent_id: varchar(255),
+    stripe_session_id: varchar(255),
+    description: text(),
+    metadata: json().type("JsonObject"),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_user: ["user_id"],
+      idx_status: ["payment_status"],
+      idx_stripe_session: ["stripe_session_id"],
+    },
+  },
+);
+
+export const subscriptions = table(
+  "subscriptions",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    user_id: uuid().notNull().references("users"),
+    plan_id: varchar(255).notNull(),
+    status: enumOf(["active", "canceled", "past_due", "unpaid"]).default("active"),
+    current_period_start: timestamp().notNull(),
+    current_period_end: timestamp().notNull(),
+    trial_start: timestamp(),
+    trial_end: timestamp(),
+    canceled_at: timestamp(),
+    stripe_subscription_id: varchar(255),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_user: ["user_id"],
+      idx_status: ["status"],
+      idx_stripe_subscription: ["stripe_subscription_id"],
+    },
+  },
+);
+
+export const activity_logs = table(
+  "activity_logs",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    user_id: uuid().notNull().references("users"),
+    type: varchar(255).notNull(),
+    description: text().notNull(),
+    entity_type: varchar(255),
+    entity_id: uuid(),
+    ip_address: varchar(45),
+    user_agent: text(),
+    metadata: json().type("JsonObject"),
+    ...timestamps(),
+  },
+  {
+    indexes: {
+      idx_workspace: ["workspace_id"],
+      idx_user: ["user_id"],
+      idx_type: ["type"],
+      idx_entity: ["entity_type", "entity_id"],
+    },
+  },
+);
+
+export const personal_access_tokens = table(
+  "personal_access_tokens",
+  {
+    id: bigintAutoIncrement(),
+    tokenable_type: varchar(255).notNull(),
+    tokenable_id: uuid().notNull(),
+    name: varchar(255).notNull(),
+    token: varchar(64).notNull().unique(),
+    abilities: text(),
+    last_used_at: timestamp(),
+    expires_at: timestamp(),
+    ...timestamps(),
+  },
+  { indexes: { idx_tokenable: ["tokenable_type", "tokenable_id"], idx_token: ["token"] } },
+);
+
+export const cache = table(
+  "cache",
+  {
+    key: varchar(255).primaryKey(),
+    value: longtext().notNull(),
+    expiration: int().notNull(),
+  },
+  { indexes: { idx_expiration: ["expiration"] } },
+);
+
+export const cache_locks = table(
+  "cache_locks",
+  {
+    key: varchar(255).primaryKey(),
+    owner: varchar(255).notNull(),
+    expiration: int().notNull(),
+  },
+  { indexes: { idx_expiration: ["expiration"] } },
+);
+
+export const sessions = table(
+  "sessions",
+  {
+    id: varchar(255).primaryKey(),
+    user_id: uuid(),
+    ip_address: varchar(45),
+    user_agent: text(),
+    payload: longtext().notNull(),
+    last_activity: int().notNull(),
+  },
+  { indexes: { idx_user: ["user_id"], idx_last_activity: ["last_activity"] } },
+);
+
+export const jobs = table(
+  "jobs",
+  {
+    id: bigintAutoIncrement(),
+    queue: varchar(255).notNull(),
+    payload: longtext().notNull(),
+    attempts: tinyintUnsigned().notNull(),
+    reserved_at: intUnsigned(),
+    available_at: intUnsigned().notNull(),
+    created_at: intUnsigned().notNull(),
+  },
+  { indexes: { idx_queue: ["queue"], idx_reserved: ["reserved_at"], idx_available: ["available_at"] } },
+);
+
+export const job_batches = table("job_batches", {
+  id: varchar(255).primaryKey(),
+  name: varchar(255).notNull(),
+  total_jobs: int().notNull(),
+  pending_jobs: int().notNull(),
+  failed_jobs: int().notNull(),
+  failed_job_ids: longtext().notNull(),
+  options: mediumtext(),
+  cancelled_at: int(),
+  created_at: int().notNull(),
+  finished_at: int(),
+});
+
+export const failed_jobs = table(
+  "failed_jobs",
+  {
+    id: bigintAutoIncrement(),
+    uuid: varchar(255).notNull().unique(),
+    connection: text().notNull(),
+    queue: text().notNull(),
+    payload: longtext().notNull(),
+    exception: longtext().notNull(),
+    failed_at: timestamp().defaultNow(),
+  },
+  { indexes: { idx_uuid: ["uuid"] } },
+);
+
+/** Every table, in an order where each one comes after the tables it references. */
+export const tables: TableSpec[] = [
+  users,
+  workspaces,
+  workspace_members,
+  workspace_invitations,
+  social_media_accounts,
+  social_media_posts,
+  link_in_bio_pages,
+  email_campaigns,
+  email_templates,
+  email_audiences,
+  crm_contacts,
+  courses,
+  course_modules,
+  course_lessons,
+  products,
+  payment_transactions,
+  subscriptions,
+  activity_logs,
+  personal_access_tokens,
+  cache,
+  cache_locks,
+  sessions,
+  jobs,
+  job_batches,
+  failed_jobs,
+];

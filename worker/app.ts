@@ -1,0 +1,42 @@
+// Builds the worker's Hono app: request ids, the database, one error model, the
+// OpenAPI document, and each feature mounted under /api.
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { requestId } from "hono/request-id";
+import { healthRoutes } from "./features/health/routes";
+import { spaRoutes } from "./features/spa/routes";
+import { databaseFor } from "./lib/db";
+import type { AppEnv } from "./lib/env";
+import { errorBody, toErrorResponse } from "./lib/errors";
+
+const api = new OpenAPIHono<AppEnv>().route("/", healthRoutes);
+
+export const app = new OpenAPIHono<AppEnv>()
+  .use(requestId())
+  .use("/api/*", async (c, next) => {
+    c.set("db", databaseFor(c.env));
+    await next();
+  })
+  .route("/api", api)
+  .route("/", spaRoutes)
+  .get("/", (c) => c.redirect("/app/"));
+
+app.doc31("/api/openapi.json", {
+  openapi: "3.1.0",
+  info: {
+    title: "Mewayz API",
+    version: "1.0.0",
+    description: "Workspaces, CRM, bio pages, social, email, courses, store.",
+  },
+});
+app.get("/api/docs", swaggerUI({ url: "/api/openapi.json" }));
+
+app.notFound((c) => {
+  if (new URL(c.req.url).pathname.startsWith("/api/")) {
+    return c.json(errorBody("not_found", `No API route matches ${c.req.method} ${new URL(c.req.url).pathname}.`), 404);
+  }
+  return c.html("<!doctype html><title>Not found</title><h1>Page not found</h1>", 404);
+});
+app.onError(toErrorResponse);
+
+export type AppType = typeof api;
