@@ -1,3 +1,4 @@
+import type { D1Database } from "@cloudflare/workers-types";
 import { drizzle } from "drizzle-orm/d1";
 import { type Database, sqliteDatabase } from "./database";
 import * as tables from "./schema/generated/sqlite";
