@@ -17,7 +17,7 @@ export function uuidv7(now: number = Date.now()): string {
     }
   } else {
     lastMs = now;
-    counter = bytes[6] & 0x07; // start low so the counter has room to grow
+    counter = (bytes[6] ?? 0) & 0x07; // start low so the counter has room to grow
   }
   const ms = lastMs;
   bytes[0] = Math.floor(ms / 2 ** 40) & 0xff;
@@ -28,7 +28,7 @@ export function uuidv7(now: number = Date.now()): string {
   bytes[5] = ms & 0xff;
   bytes[6] = 0x70 | ((counter >>> 8) & 0x0f);
   bytes[7] = counter & 0xff;
-  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,7 +1,10 @@
-import type { Env } from "../worker/lib/env";
+import type { D1Migration } from "cloudflare:test";
+import type { Env as WorkerEnv } from "../worker/lib/env";
 
-declare module "cloudflare:test" {
-  interface ProvidedEnv extends Env {
-    TEST_MIGRATIONS: D1Migration[];
+declare global {
+  namespace Cloudflare {
+    interface Env extends WorkerEnv {
+      TEST_MIGRATIONS: D1Migration[];
+    }
   }
 }

@@ -11,15 +11,16 @@ import { errorBody, toErrorResponse } from "./lib/errors";
 
 const api = new OpenAPIHono<AppEnv>().route("/", healthRoutes);
 
-export const app = new OpenAPIHono<AppEnv>()
-  .use(requestId())
-  .use("/api/*", async (c, next) => {
-    c.set("db", databaseFor(c.env));
-    await next();
-  })
-  .route("/api", api)
-  .route("/", spaRoutes)
-  .get("/", (c) => c.redirect("/app/"));
+export const app = new OpenAPIHono<AppEnv>();
+
+app.use(requestId());
+app.use("/api/*", async (c, next) => {
+  c.set("db", databaseFor(c.env));
+  await next();
+});
+app.route("/api", api);
+app.route("/", spaRoutes);
+app.get("/", (c) => c.redirect("/app/"));
 
 app.doc31("/api/openapi.json", {
   openapi: "3.1.0",

@@ -11,8 +11,12 @@ const KEY_LENGTH = 32;
 function derive(password: string, salt: Buffer, params: { ln: number; r: number; p: number }): Promise<Buffer> {
   const N = 2 ** params.ln;
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { N, r: params.r, p: params.p, maxmem: 256 * N * params.r }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize("NFKC"),
+      salt,
+      KEY_LENGTH,
+      { N, r: params.r, p: params.p, maxmem: 256 * N * params.r },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 }
