@@ -3,13 +3,16 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
+import { authRoutes } from "./features/auth/routes";
 import { healthRoutes } from "./features/health/routes";
 import { spaRoutes } from "./features/spa/routes";
+import { identify } from "./lib/auth";
+import { csrfProtection } from "./lib/csrf";
 import { databaseFor } from "./lib/db";
 import type { AppEnv } from "./lib/env";
 import { errorBody, toErrorResponse } from "./lib/errors";
 
-const api = new OpenAPIHono<AppEnv>().route("/", healthRoutes);
+const api = new OpenAPIHono<AppEnv>().route("/", healthRoutes).route("/v1/auth", authRoutes);
 
 export const app = new OpenAPIHono<AppEnv>();
 
@@ -18,6 +21,8 @@ app.use("/api/*", async (c, next) => {
   c.set("db", databaseFor(c.env));
   await next();
 });
+app.use("/api/*", csrfProtection);
+app.use("/api/*", identify);
 app.route("/api", api);
 app.route("/", spaRoutes);
 app.get("/", (c) => c.redirect("/app/"));

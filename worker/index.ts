@@ -4,6 +4,8 @@ import { pruneExpiredCache } from "./features/maintenance/prune-expired-cache";
 import { databaseFor } from "./lib/db";
 import type { Env } from "./lib/env";
 
+export { RateLimiter } from "../durable-objects/rate-limiter";
+
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {

@@ -483,8 +483,10 @@ export const sessions = table(
     user_agent: text(),
     payload: longtext().notNull(),
     last_activity: int().notNull(),
+    // Added: idle expiry of a session (sliding). Nullable so sessions imported from Laravel simply count as expired.
+    expires_at: timestamp(),
   },
-  { indexes: { idx_user: ["user_id"], idx_last_activity: ["last_activity"] } },
+  { indexes: { idx_user: ["user_id"], idx_last_activity: ["last_activity"], idx_expires: ["expires_at"] } },
 );
 
 export const jobs = table(
@@ -528,6 +530,37 @@ export const failed_jobs = table(
   { indexes: { idx_uuid: ["uuid"] } },
 );
 
+// ── Tables the product added to the seed's ──────────────────────────────────
+
+/** Single-use links sent by mail: email verification and password reset. Only the SHA-256 of the token is kept. */
+export const user_tokens = table(
+  "user_tokens",
+  {
+    id: uuid().id(),
+    user_id: uuid().notNull().references("users"),
+    purpose: enumOf(["email_verification", "password_reset"]).notNull(),
+    token_hash: varchar(64).notNull().unique(),
+    email: varchar(255).notNull(),
+    expires_at: timestamp().notNull(),
+    created_at: timestamp().defaultNow(),
+  },
+  { indexes: { idx_user_purpose: ["user_id", "purpose"], idx_expires: ["expires_at"] } },
+);
+
+/** Mail kept instead of sent when no mail provider is configured (local development), shown at /app/dev/outbox. */
+export const mail_outbox = table(
+  "mail_outbox",
+  {
+    id: uuid().id(),
+    to_address: varchar(255).notNull(),
+    subject: varchar(255).notNull(),
+    html: longtext().notNull(),
+    text: longtext().notNull(),
+    created_at: timestamp().defaultNow(),
+  },
+  { indexes: { idx_to: ["to_address"] } },
+);
+
 /** Every table, in an order where each one comes after the tables it references. */
 export const tables: TableSpec[] = [
   users,
@@ -555,4 +588,6 @@ export const tables: TableSpec[] = [
   jobs,
   job_batches,
   failed_jobs,
+  user_tokens,
+  mail_outbox,
 ];

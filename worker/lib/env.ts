@@ -1,15 +1,28 @@
 import type { Database } from "../../db/database";
+import type { RateLimiter } from "../../durable-objects/rate-limiter";
+import type { Identity } from "./auth";
 
 /** Bindings, variables and secrets of the worker (wrangler.toml, .dev.vars). */
 export type Env = {
   DB: D1Database;
   ASSETS: Fetcher;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   APP_ENV: string;
   /** PlanetScale connection URL; when set, data lives in MySQL instead of D1. */
   DATABASE_URL?: string;
+  /** HTTP email API (POST {MAIL_API_URL}/emails); without it mail goes to the dev outbox. */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  MAIL_FROM?: string;
+  GOOGLE_CLIENT_ID?: string;
+  GOOGLE_CLIENT_SECRET?: string;
+  /** Google's endpoints, overridable so tests can point them at a local fake. */
+  GOOGLE_AUTH_URL?: string;
+  GOOGLE_TOKEN_URL?: string;
+  GOOGLE_JWKS_URL?: string;
 };
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { db: Database; requestId: string };
+  Variables: { db: Database; requestId: string; identity: Identity | null };
 };

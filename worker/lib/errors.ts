@@ -29,10 +29,12 @@ export type ErrorCode = keyof typeof errorStatus;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details: unknown = null) {
+  readonly headers: Record<string, string>;
+  constructor(code: ErrorCode, message: string, details: unknown = null, headers: Record<string, string> = {}) {
     super(message);
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
   get status(): ContentfulStatusCode {
     return errorStatus[this.code];
@@ -57,7 +59,7 @@ const codeForStatus = (status: number): ErrorCode =>
   (status >= 500 ? "internal_error" : "bad_request");
 
 export function toErrorResponse(err: unknown, c: Context<AppEnv>): Response {
-  if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
   if (err instanceof ZodError) {
     const e = validationError(err);
     return c.json(errorBody(e.code, e.message, e.details), e.status);

@@ -542,10 +542,12 @@ export const sessions = mysqlTable(
     user_agent: text("user_agent"),
     payload: longtext("payload").notNull(),
     last_activity: int("last_activity").notNull(),
+    expires_at: timestamp("expires_at", { mode: "date" }),
   },
   (t) => [
     index("idx_user").on(t.user_id),
     index("idx_last_activity").on(t.last_activity),
+    index("idx_expires").on(t.expires_at),
   ],
 );
 
@@ -596,5 +598,38 @@ export const failedJobs = mysqlTable(
   },
   (t) => [
     index("idx_uuid").on(t.uuid),
+  ],
+);
+
+export const userTokens = mysqlTable(
+  "user_tokens",
+  {
+    id: char("id", { length: 36 }).primaryKey().$defaultFn(uuidv7),
+    user_id: char("user_id", { length: 36 }).notNull(),
+    purpose: mysqlEnum("purpose", ["email_verification", "password_reset"]).notNull(),
+    token_hash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    email: varchar("email", { length: 255 }).notNull(),
+    expires_at: timestamp("expires_at", { mode: "date" }).notNull(),
+    created_at: timestamp("created_at", { mode: "date" }).defaultNow(),
+  },
+  (t) => [
+    index("idx_user_purpose").on(t.user_id, t.purpose),
+    index("idx_expires").on(t.expires_at),
+    foreignKey({ name: "fk_user_tokens_user_id", columns: [t.user_id], foreignColumns: [users.id] }).onDelete("cascade"),
+  ],
+);
+
+export const mailOutbox = mysqlTable(
+  "mail_outbox",
+  {
+    id: char("id", { length: 36 }).primaryKey().$defaultFn(uuidv7),
+    to_address: varchar("to_address", { length: 255 }).notNull(),
+    subject: varchar("subject", { length: 255 }).notNull(),
+    html: longtext("html").notNull(),
+    text: longtext("text").notNull(),
+    created_at: timestamp("created_at", { mode: "date" }).defaultNow(),
+  },
+  (t) => [
+    index("idx_to").on(t.to_address),
   ],
 );

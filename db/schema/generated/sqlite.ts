@@ -558,10 +558,12 @@ export const sessions = sqliteTable(
     user_agent: text("user_agent"),
     payload: text("payload").notNull(),
     last_activity: integer("last_activity").notNull(),
+    expires_at: sqliteTimestamp("expires_at"),
   },
   (t) => [
     index("sessions_idx_user").on(t.user_id),
     index("sessions_idx_last_activity").on(t.last_activity),
+    index("sessions_idx_expires").on(t.expires_at),
   ],
 );
 
@@ -612,5 +614,39 @@ export const failedJobs = sqliteTable(
   },
   (t) => [
     index("failed_jobs_idx_uuid").on(t.uuid),
+  ],
+);
+
+export const userTokens = sqliteTable(
+  "user_tokens",
+  {
+    id: text("id").primaryKey().$defaultFn(uuidv7),
+    user_id: text("user_id").notNull(),
+    purpose: text("purpose", { enum: ["email_verification", "password_reset"] }).notNull(),
+    token_hash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    expires_at: sqliteTimestamp("expires_at").notNull(),
+    created_at: sqliteTimestamp("created_at").default(sql`CURRENT_TIMESTAMP`),
+  },
+  (t) => [
+    index("user_tokens_idx_user_purpose").on(t.user_id, t.purpose),
+    index("user_tokens_idx_expires").on(t.expires_at),
+    foreignKey({ name: "fk_user_tokens_user_id", columns: [t.user_id], foreignColumns: [users.id] }).onDelete("cascade"),
+    check("user_tokens_purpose_check", sql`${t.purpose} IN ('email_verification', 'password_reset')`),
+  ],
+);
+
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: text("id").primaryKey().$defaultFn(uuidv7),
+    to_address: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    created_at: sqliteTimestamp("created_at").default(sql`CURRENT_TIMESTAMP`),
+  },
+  (t) => [
+    index("mail_outbox_idx_to").on(t.to_address),
   ],
 );

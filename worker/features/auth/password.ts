@@ -56,3 +56,31 @@ export async function verifyScrypt(password: string, stored: string): Promise<bo
   const key = await derive(password, parsed.salt, parsed);
   return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
 }
+
+/** Stored for accounts made through Google: no password can ever match it. */
+export const UNUSABLE_PASSWORD = "!";
+
+/** A real hash of nothing, verified when the email is unknown so both answers take as long. */
+const DUMMY_HASH = "$scrypt$ln=14,r=8,p=5$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+export type PasswordCheck = { ok: boolean; rehash: boolean };
+
+/**
+ * Checks a password against what the users table holds: our scrypt strings, or
+ * bcrypt hashes (`$2y$…`) from the Laravel platform, which are upgraded by the caller
+ * after the first successful sign-in.
+ */
+export async function verifyPassword(password: string, stored: string | null): Promise<PasswordCheck> {
+  if (!stored || stored === UNUSABLE_PASSWORD) {
+    await verifyScrypt(password, DUMMY_HASH);
+    return { ok: false, rehash: false };
+  }
+  if (/^\$2[abxy]\$\d\d\$/.test(stored)) {
+    const { compare } = await import("bcryptjs");
+    // PHP writes $2y$; it is the same algorithm as $2b$, which bcryptjs reads.
+    const ok = await compare(password, stored.replace(/^\$2y\$/, "$2b$"));
+    return { ok, rehash: ok };
+  }
+  const ok = await verifyScrypt(password, stored);
+  return { ok, rehash: ok && needsRehash(stored) };
+}

@@ -1,0 +1,70 @@
+// Who is calling: a cookie session (the web app) or a personal access token
+// (`Authorization: Bearer {id}|{secret}`, scripts and integrations).
+import type { Context, MiddlewareHandler } from "hono";
+import type { User } from "lucia";
+import { sessionsFor } from "../features/auth/sessions";
+import { authenticateToken } from "../features/tokens/authenticate-token";
+import type { AppEnv } from "./env";
+import { AppError } from "./errors";
+
+export type AuthUser = User;
+
+export type Identity =
+  | { kind: "session"; user: AuthUser; sessionId: string }
+  | { kind: "token"; user: AuthUser; tokenId: number; abilities: string[] };
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Secure cookies everywhere but plain-HTTP localhost, where browsers would drop them. */
+export const isSecureRequest = (c: Context<AppEnv>) => !LOCAL_HOSTS.has(new URL(c.req.url).hostname);
+
+export const sessionsOf = (c: Context<AppEnv>) => sessionsFor(c.var.db, { secure: isSecureRequest(c) });
+
+/** Resolves the caller, if any, into c.var.identity; never refuses by itself. */
+export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set("identity", null);
+  const authorization = c.req.header("Authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const found = match?.[1] ? await authenticateToken(c.var.db, match[1]) : null;
+    if (!found) throw new AppError("unauthorized", "The API token is invalid, expired or revoked.");
+    c.set("identity", { kind: "token", ...found });
+    return next();
+  }
+  const sessions = sessionsOf(c);
+  const token = sessions.readCookie(c.req.header("Cookie"));
+  if (token) {
+    const valid = await sessions.validate(token);
+    if (valid) {
+      c.set("identity", { kind: "session", user: valid.user, sessionId: valid.session.id });
+      await next();
+      if (valid.refreshedCookie) c.header("Set-Cookie", valid.refreshedCookie, { append: true });
+      return;
+    }
+    // A stale cookie is dropped so the browser stops sending it.
+    c.header("Set-Cookie", sessions.blankCookie(), { append: true });
+  }
+  return next();
+};
+
+export function currentIdentity(c: Context<AppEnv>): Identity {
+  const identity = c.var.identity;
+  if (!identity) throw new AppError("unauthorized", "Sign in to continue.");
+  return identity;
+}
+
+/** Refuses anonymous callers, and tokens that were not given the ability. */
+export const requireUser =
+  (ability?: string): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const identity = currentIdentity(c);
+    if (ability && identity.kind === "token" && !tokenAllows(identity.abilities, ability)) {
+      throw new AppError("forbidden", `This API token lacks the "${ability}" ability.`, { ability });
+    }
+    return next();
+  };
+
+/** `*` allows everything; `crm:*` allows every crm ability; otherwise an exact match. */
+export function tokenAllows(abilities: string[], ability: string): boolean {
+  return abilities.some((a) => a === "*" || a === ability || (a.endsWith(":*") && ability.startsWith(a.slice(0, -1))));
+}
