@@ -4,6 +4,7 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
 import { authRoutes } from "./features/auth/routes";
+import { devOutboxRoutes } from "./features/dev-outbox/routes";
 import { healthRoutes } from "./features/health/routes";
 import { spaRoutes } from "./features/spa/routes";
 import { identify } from "./lib/auth";
@@ -12,7 +13,10 @@ import { databaseFor } from "./lib/db";
 import type { AppEnv } from "./lib/env";
 import { errorBody, toErrorResponse } from "./lib/errors";
 
-const api = new OpenAPIHono<AppEnv>().route("/", healthRoutes).route("/v1/auth", authRoutes);
+const api = new OpenAPIHono<AppEnv>()
+  .route("/", healthRoutes)
+  .route("/v1/auth", authRoutes)
+  .route("/v1/dev", devOutboxRoutes);
 
 export const app = new OpenAPIHono<AppEnv>();
 
