@@ -14,8 +14,8 @@ export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString
 
 /** The value of the session cookie a response set, as a Cookie header would send it. */
 export function sessionCookieFrom(res: Response): string | null {
-  const setCookies = res.headers.getSetCookie();
-  const session = setCookies.find((h) => /^(__Host-)?mewayz_session=/.test(h));
+  const setCookies = res.headers.getAll("Set-Cookie");
+  const session = setCookies.find((h: string) => /^(__Host-)?mewayz_session=/.test(h));
   if (!session) return null;
   const pair = session.split(";")[0] ?? "";
   return pair.endsWith("=") ? null : pair;
@@ -37,7 +37,8 @@ export function client(cookie: string | null = null): Client {
       const res = await SELF.fetch(`${ORIGIN}${path}`, { ...init, headers, body, redirect: "manual" });
       const next = sessionCookieFrom(res);
       if (next) self.cookie = next;
-      else if (res.headers.getSetCookie().some((h) => /^(__Host-)?mewayz_session=;/.test(h))) self.cookie = null;
+      else if (res.headers.getAll("Set-Cookie").some((h: string) => /^(__Host-)?mewayz_session=;/.test(h)))
+        self.cookie = null;
       return res;
     },
   };
