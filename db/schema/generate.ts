@@ -43,7 +43,7 @@ function sqliteColumn(name: string, spec: ColumnSpec): string {
     case "bigint_autoincrement":
       return `integer(${quote(name)}).primaryKey({ autoIncrement: true })`;
     case "decimal":
-      col = `sqliteDecimal(${quote(name)}, { scale: ${spec.scale} })`;
+      col = `sqliteDecimal(${spec.scale})(${quote(name)})`;
       break;
     case "timestamp":
       col = `sqliteTimestamp(${quote(name)})`;

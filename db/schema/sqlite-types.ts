@@ -10,8 +10,9 @@ export const sqliteTimestamp = customType<{ data: Date; driverData: string }>({
 });
 
 /** Numeric affinity keeps sorting and sums right; values come back as fixed-point strings as MySQL's DECIMAL does. */
-export const sqliteDecimal = customType<{ data: string; driverData: number | string; config: { scale: number } }>({
-  dataType: () => "numeric",
-  toDriver: (value) => value,
-  fromDriver: (value) => Number(value).toFixed(2),
-});
+export const sqliteDecimal = (scale: number) =>
+  customType<{ data: string; driverData: number | string }>({
+    dataType: () => "numeric",
+    toDriver: (value) => value,
+    fromDriver: (value) => Number(value).toFixed(scale),
+  });
