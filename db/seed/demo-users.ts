@@ -37,7 +37,12 @@ export async function demoUsers(now: Date): Promise<DemoUsers> {
       password: await hashPassword(demoLogin.password),
       role: person.role,
       status: "active",
-      preferences: { timezone: person.timezone, language: "en", theme: "system", email_notifications: true },
+      preferences: {
+        timezone: person.timezone,
+        locale: "en",
+        theme: "system",
+        email_notifications: { product_updates: true, weekly_digest: true, mentions: true },
+      },
     };
   }
   return users as DemoUsers;

@@ -4,6 +4,7 @@ import type { Database } from "../../db/database";
 import { demoLogin } from "../../db/seed/demo-login";
 import { seedDemoData } from "../../db/seed/seed-demo-data";
 import { verifyPassword } from "../../worker/features/auth/password";
+import { PreferencesSchema } from "../../worker/features/auth/schema";
 
 export function seedDemoDataSuite(dbOf: () => Database) {
   it("seeds users, workspaces with every role, social accounts and global templates", async () => {
@@ -14,6 +15,7 @@ export function seedDemoDataSuite(dbOf: () => Database) {
     expect(owner).toMatchObject({ id: seeded.owner.id, status: "active", role: "admin" });
     expect(owner?.email_verified_at).toBeInstanceOf(Date);
     expect((await verifyPassword(demoLogin.password, owner?.password ?? null)).ok).toBe(true);
+    expect(PreferencesSchema.safeParse(owner?.preferences).success).toBe(true);
 
     const roles = await db.q
       .select({ role: t.workspaceMembers.role })
