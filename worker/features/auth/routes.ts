@@ -64,6 +64,17 @@ async function currentUserRow(c: Context<AppEnv>) {
 }
 
 export const authRoutes = createRouter()
+  // GET /api/v1/auth/providers — which ways of signing in this deployment offers
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/providers",
+      tags,
+      summary: "Sign-in methods available here",
+      responses: { 200: json(z.object({ password: z.boolean(), google: z.boolean() }), "Available methods") },
+    }),
+    (c) => c.json({ password: true, google: Boolean(c.env.GOOGLE_CLIENT_ID && c.env.GOOGLE_CLIENT_SECRET) }, 200),
+  )
   // POST /api/v1/auth/signup — create an account and sign in
   .openapi(
     createRoute({
