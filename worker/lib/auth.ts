@@ -64,7 +64,5 @@ export const requireUser =
     return next();
   };
 
-/** `*` allows everything; `crm:*` allows every crm ability; otherwise an exact match. */
-export function tokenAllows(abilities: string[], ability: string): boolean {
-  return abilities.some((a) => a === "*" || a === ability || (a.endsWith(":*") && ability.startsWith(a.slice(0, -1))));
-}
+/** A token's abilities arrive expanded (see effectiveAbilities), so this is an exact match. */
+export const tokenAllows = (abilities: string[], ability: string) => abilities.includes(ability);

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/database";
 import type { RateLimiter } from "../../durable-objects/rate-limiter";
 import type { Identity } from "./auth";
+import type { WorkspaceAccess } from "./workspace-access";
 
 /** Bindings, variables and secrets of the worker (wrangler.toml, .dev.vars). */
 export type Env = {
@@ -24,5 +25,5 @@ export type Env = {
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { db: Database; requestId: string; identity: Identity | null };
+  Variables: { db: Database; requestId: string; identity: Identity | null; workspace?: WorkspaceAccess };
 };

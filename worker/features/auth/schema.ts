@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { httpsUrlField, localeField, timeZoneField } from "../../lib/fields";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 export const emailField = z
@@ -22,20 +23,11 @@ export const passwordField = z.string().min(1, "Enter your password.").max(128);
 
 export const nameField = z.string().trim().min(1, "Enter a name.").max(255, "Use at most 255 characters.");
 
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export const PreferencesSchema = z
   .object({
     theme: z.enum(["light", "dark", "system"]),
-    locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "Use a locale like en or en-GB."),
-    timezone: z.string().max(64).refine(isTimeZone, "Use an IANA time zone such as Europe/Paris."),
+    locale: localeField,
+    timezone: timeZoneField,
     date_format: z.enum(["YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY"]),
     week_starts_on: z.enum(["monday", "sunday"]),
     email_notifications: z
@@ -73,13 +65,7 @@ export const LoginBody = z.object({ email: emailField, password: passwordField }
 export const UpdateMeBody = z
   .object({
     name: nameField,
-    avatar: z
-      .string()
-      .trim()
-      .max(255)
-      .url("Use a full https:// address.")
-      .refine((u) => u.startsWith("https://"), "Use an https:// address.")
-      .nullable(),
+    avatar: httpsUrlField.nullable(),
     preferences: PreferencesSchema,
   })
   .partial()

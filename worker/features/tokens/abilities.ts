@@ -44,5 +44,6 @@ export function effectiveAbilities(stored: string | null, ownerRole: "admin" | "
   const grantable: string[] = grantableAbilities(ownerRole);
   const strings = list.filter((a): a is string => typeof a === "string");
   if (strings.includes("*")) return grantable;
-  return strings.filter((a) => grantable.includes(a));
+  // "crm:*" in an old row means every crm ability.
+  return grantable.filter((a) => strings.includes(a) || strings.includes(`${a.split(":")[0]}:*`));
 }

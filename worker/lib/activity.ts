@@ -1,0 +1,53 @@
+// The activity log: one entry per mutation, built here and written in the same
+// atomic unit as the change it records (pass the statement to db.atomic).
+import type { Context } from "hono";
+import type { Database, Query } from "../../db/database";
+import { uuidv7 } from "../../db/uuidv7";
+import { currentIdentity } from "./auth";
+import type { AppEnv } from "./env";
+
+export type ActivityInput = {
+  workspaceId: string;
+  /** `<entity>.<verb>`, e.g. `crm_contact.updated`. */
+  type: string;
+  description: string;
+  entityType?: string;
+  entityId?: string | null;
+  metadata?: Record<string, unknown>;
+};
+
+/** Fields never copied into the log, whatever feature changes them. */
+const SECRET_FIELDS = new Set(["password", "token", "token_hash", "access_tokens", "remember_token", "secret"]);
+
+/** The insert for one entry, by the signed-in caller, from their IP and browser. */
+export function activityEntry(c: Context<AppEnv>, q: Query, db: Database, entry: ActivityInput) {
+  return q.insert(db.t.activityLogs).values({
+    id: uuidv7(),
+    workspace_id: entry.workspaceId,
+    user_id: currentIdentity(c).user.id,
+    type: entry.type,
+    description: entry.description.slice(0, 5000),
+    entity_type: entry.entityType ?? null,
+    entity_id: entry.entityId ?? null,
+    ip_address: c.req.header("CF-Connecting-IP")?.slice(0, 45) ?? null,
+    user_agent: c.req.header("User-Agent")?.slice(0, 1000) ?? null,
+    metadata: entry.metadata ?? null,
+  });
+}
+
+const comparable = (v: unknown) => (v instanceof Date ? v.toISOString() : JSON.stringify(v ?? null));
+
+/** `{ field: { from, to } }` for the fields that really changed; secrets show as changed but never their value. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(after)) {
+    const from = before[key];
+    if (to === undefined || comparable(from) === comparable(to)) continue;
+    const hidden = SECRET_FIELDS.has(key);
+    changes[key] = {
+      from: hidden ? "[hidden]" : from instanceof Date ? from.toISOString() : from,
+      to: hidden ? "[hidden]" : to instanceof Date ? to.toISOString() : to,
+    };
+  }
+  return changes;
+}
