@@ -1,5 +1,10 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import {
+  FAKE_GOOGLE_CLIENT_ID,
+  FAKE_GOOGLE_CLIENT_SECRET,
+  fakeGoogleEndpoints,
+} from "./tests/fakes/fake-google-client";
 
 // Three runtimes, one command: worker code inside workerd against real D1; the
 // MySQL path in Node against the MariaDB server; the UI in Chromium.
@@ -8,9 +13,17 @@ export default defineConfig({
     projects: [
       {
         plugins: [
-          cloudflareTest(async () => ({
+          // Runs after globalSetup, so the fakes' addresses can be bound into the worker.
+          cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations("db/migrations/d1") } },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("db/migrations/d1"),
+                GOOGLE_CLIENT_ID: FAKE_GOOGLE_CLIENT_ID,
+                GOOGLE_CLIENT_SECRET: FAKE_GOOGLE_CLIENT_SECRET,
+                ...fakeGoogleEndpoints(inject("fakeGoogleUrl")),
+              },
+            },
           })),
         ],
         test: {
@@ -18,6 +31,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/**/*.mysql.test.ts", "tests/**/*.node.test.ts", "tests/e2e/**"],
           setupFiles: ["tests/helpers/apply-migrations.ts"],
+          globalSetup: ["tests/fakes/start-fakes.ts"],
         },
       },
       {

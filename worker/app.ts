@@ -3,10 +3,13 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
+import { googleRoutes } from "./features/auth/google-routes";
 import { authRoutes } from "./features/auth/routes";
 import { devOutboxRoutes } from "./features/dev-outbox/routes";
 import { healthRoutes } from "./features/health/routes";
+import { workspaceRoutes } from "./features/workspaces/routes";
 import { spaRoutes } from "./features/spa/routes";
+import { tokenRoutes } from "./features/tokens/routes";
 import { identify } from "./lib/auth";
 import { csrfProtection } from "./lib/csrf";
 import { databaseFor } from "./lib/db";
@@ -16,7 +19,10 @@ import { errorBody, toErrorResponse } from "./lib/errors";
 const api = new OpenAPIHono<AppEnv>()
   .route("/", healthRoutes)
   .route("/v1/auth", authRoutes)
-  .route("/v1/dev", devOutboxRoutes);
+  .route("/v1/auth", googleRoutes)
+  .route("/v1/tokens", tokenRoutes)
+  .route("/v1/dev", devOutboxRoutes)
+  .route("/v1/workspaces", workspaceRoutes);
 
 export const app = new OpenAPIHono<AppEnv>();
 
