@@ -7,9 +7,10 @@ import { googleRoutes } from "./features/auth/google-routes";
 import { authRoutes } from "./features/auth/routes";
 import { devOutboxRoutes } from "./features/dev-outbox/routes";
 import { healthRoutes } from "./features/health/routes";
-import { workspaceRoutes } from "./features/workspaces/routes";
+import { liveRoutes } from "./features/live/routes";
 import { spaRoutes } from "./features/spa/routes";
 import { tokenRoutes } from "./features/tokens/routes";
+import { workspaceRoutes } from "./features/workspaces/routes";
 import { identify } from "./lib/auth";
 import { csrfProtection } from "./lib/csrf";
 import { databaseFor } from "./lib/db";
@@ -22,7 +23,8 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/v1/auth", googleRoutes)
   .route("/v1/tokens", tokenRoutes)
   .route("/v1/dev", devOutboxRoutes)
-  .route("/v1/workspaces", workspaceRoutes);
+  .route("/v1/workspaces", workspaceRoutes)
+  .route("/v1/workspaces", liveRoutes);
 
 export const app = new OpenAPIHono<AppEnv>();
 

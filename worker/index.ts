@@ -5,6 +5,7 @@ import { databaseFor } from "./lib/db";
 import type { Env } from "./lib/env";
 
 export { RateLimiter } from "../durable-objects/rate-limiter";
+export { WorkspaceRoom } from "../durable-objects/workspace-room";
 
 export default {
   fetch: app.fetch,

@@ -23,7 +23,9 @@ export const sessionsOf = (c: Context<AppEnv>) => sessionsFor(c.var.db, { secure
 /** Resolves the caller, if any, into c.var.identity; never refuses by itself. */
 export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("identity", null);
-  const authorization = c.req.header("Authorization");
+  // Browsers cannot set headers on a WebSocket, so live connections may carry the token in the URL.
+  const queryToken = c.req.header("Upgrade") === "websocket" ? c.req.query("access_token") : undefined;
+  const authorization = c.req.header("Authorization") ?? (queryToken ? `Bearer ${queryToken}` : undefined);
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const found = match?.[1] ? await authenticateToken(c.var.db, match[1]) : null;

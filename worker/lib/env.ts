@@ -1,5 +1,6 @@
 import type { Database } from "../../db/database";
 import type { RateLimiter } from "../../durable-objects/rate-limiter";
+import type { WorkspaceRoom } from "../../durable-objects/workspace-room";
 import type { Identity } from "./auth";
 import type { WorkspaceAccess } from "./workspace-access";
 
@@ -8,6 +9,7 @@ export type Env = {
   DB: D1Database;
   ASSETS: Fetcher;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  WORKSPACE_ROOM: DurableObjectNamespace<WorkspaceRoom>;
   APP_ENV: string;
   /** PlanetScale connection URL; when set, data lives in MySQL instead of D1. */
   DATABASE_URL?: string;

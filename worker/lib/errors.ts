@@ -18,6 +18,7 @@ export const errorStatus = {
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  upgrade_required: 426,
   validation_failed: 422,
   rate_limited: 429,
   internal_error: 500,

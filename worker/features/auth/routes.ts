@@ -10,6 +10,7 @@ import { createRouter } from "../../lib/factory";
 import { type Mail, mailSenderFor } from "../../lib/mail/mail-sender";
 import { errorResponses } from "../../lib/openapi";
 import { clientIp, enforceRateLimits, resetRateLimit } from "../../lib/rate-limit";
+import { endLiveSessions } from "../../lib/realtime";
 import { passwordResetEmail, verificationEmail } from "./auth-emails";
 import { findUserByEmail, findUserById } from "./find-user";
 import { hashPassword, verifyPassword } from "./password";
@@ -176,7 +177,10 @@ export const authRoutes = createRouter()
     async (c) => {
       const identity = currentIdentity(c);
       const sessions = sessionsOf(c);
-      if (identity.kind === "session") await sessions.invalidate(identity.sessionId);
+      if (identity.kind === "session") {
+        await sessions.invalidate(identity.sessionId);
+        await endLiveSessions(c.env, c.var.db, identity.user.id, [identity.sessionId]);
+      }
       c.header("Set-Cookie", sessions.blankCookie(), { append: true });
       return c.body(null, 204);
     },
@@ -193,7 +197,10 @@ export const authRoutes = createRouter()
     }),
     async (c) => {
       const sessions = sessionsOf(c);
-      await sessions.invalidateAll(currentIdentity(c).user.id);
+      const userId = currentIdentity(c).user.id;
+      const ended = (await sessions.list(userId)).map((s) => s.id);
+      await sessions.invalidateAll(userId);
+      await endLiveSessions(c.env, c.var.db, userId, ended);
       c.header("Set-Cookie", sessions.blankCookie(), { append: true });
       return c.body(null, 204);
     },
@@ -268,10 +275,12 @@ export const authRoutes = createRouter()
       const password = await hashPassword(new_password);
       const { sessions } = db.t;
       const keep = identity.kind === "session" ? identity.sessionId : "";
+      const ended = (await sessionsOf(c).list(user.id)).map((s) => s.id).filter((id) => id !== keep);
       await db.atomic((q) => [
         q.update(db.t.users).set({ password }).where(eq(db.t.users.id, user.id)),
         q.delete(sessions).where(and(eq(sessions.user_id, user.id), ne(sessions.id, keep))),
       ]);
+      await endLiveSessions(c.env, db, user.id, ended);
       return c.body(null, 204);
     },
   )
@@ -324,6 +333,7 @@ export const authRoutes = createRouter()
         q.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.user_id, currentIdentity(c).user.id))),
       ]);
       if (!result?.rowsAffected) throw new AppError("not_found", "No such session.");
+      await endLiveSessions(c.env, db, currentIdentity(c).user.id, [sessionId]);
       return c.body(null, 204);
     },
   )
@@ -387,6 +397,7 @@ export const authRoutes = createRouter()
         throw new AppError("bad_request", "This reset link is invalid, expired or already used. Ask for a new one.");
       const hash = await hashPassword(password);
       const { users, sessions } = db.t;
+      const ended = (await sessionsOf(c).list(row.user_id)).map((s) => s.id);
       const results = await db.atomic((q) => [
         q
           .update(users)
@@ -398,6 +409,7 @@ export const authRoutes = createRouter()
       if (!results[2]?.rowsAffected) {
         throw new AppError("bad_request", "This reset link is invalid, expired or already used. Ask for a new one.");
       }
+      await endLiveSessions(c.env, db, row.user_id, ended);
       c.header("Set-Cookie", sessionsOf(c).blankCookie(), { append: true });
       return c.body(null, 204);
     },

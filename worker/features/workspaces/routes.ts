@@ -11,6 +11,7 @@ import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
 import { decodeCursor, pageOf, paginationQuery, toPage } from "../../lib/pagination";
 import { effectivePermissions } from "../../lib/permissions";
+import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import {
   CreateWorkspaceBody,
@@ -218,6 +219,9 @@ export const workspaceRoutes = createRouter()
             metadata: { changes },
           }),
         ]);
+        await publishChanges(c, workspace.id, [
+          { entity_type: "workspace", entity_id: workspace.id, op: "update", changed: changes },
+        ]);
       }
       return c.json(await reloadDetail(c, workspace.id), 200);
     },
@@ -266,6 +270,26 @@ export const workspaceRoutes = createRouter()
           entityId: access.workspace.id,
           metadata: { changes: { owner_id: { from: me.id, to: user_id } } },
         }),
+      ]);
+      await publishChanges(c, access.workspace.id, [
+        {
+          entity_type: "workspace",
+          entity_id: access.workspace.id,
+          op: "update",
+          changed: { owner_id: { from: me.id, to: user_id } },
+        },
+        {
+          entity_type: "workspace_member",
+          entity_id: target.member.id,
+          op: "update",
+          changed: { role: { from: target.member.role, to: "owner" } },
+        },
+        {
+          entity_type: "workspace_member",
+          entity_id: access.member.id,
+          op: "update",
+          changed: { role: { from: "owner", to: "admin" } },
+        },
       ]);
       const [row] = await db.q.select().from(workspaces).where(eq(workspaces.id, access.workspace.id));
       return c.json(

@@ -1,0 +1,237 @@
+// WorkspaceRoom: one per workspace (idFromName(workspaceId)). It fans every
+// committed change out to the team's open tabs, keeps a replayable feed so a tab
+// that reconnects gets exactly what it missed, and tracks who is online and what
+// they look at. Sockets use the Hibernation API: an idle room costs nothing, and
+// pings are answered without waking it.
+import { DurableObject } from "cloudflare:workers";
+import {
+  type ChangeEvent,
+  type ChangeInput,
+  CLOSE,
+  ClientMessage,
+  MAX_CLIENT_MESSAGE_BYTES,
+  type PresenceEntry,
+  type SingleServerMessage,
+  SocketIdentity,
+} from "./workspace-room-protocol";
+
+/** The feed keeps at least a day, and at least this many events, for reconnecting tabs. */
+const RETAIN_MS = 24 * 60 * 60 * 1000;
+const RETAIN_EVENTS = 10_000;
+const PRESENCE_INTERVAL_MS = 100;
+const MAX_STRIKES = 10;
+const FRAME_MESSAGES = 200;
+
+type Attachment = {
+  identity: SocketIdentity;
+  connection_id: string;
+  viewing: { entity_type: string; entity_id: string } | null;
+  editing: string | null;
+  status: "active" | "idle";
+  last_presence_at: number;
+  strikes: number;
+};
+
+export class WorkspaceRoom extends DurableObject {
+  private seq: number;
+
+  constructor(ctx: DurableObjectState, env: unknown) {
+    super(ctx, env as never);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
+    ctx.storage.sql.exec(
+      "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, read_permission TEXT NOT NULL, payload TEXT NOT NULL)",
+    );
+    const row = ctx.storage.sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM events").one();
+    this.seq = Math.max(row.seq ?? 0, ctx.storage.kv.get<number>("seq") ?? 0);
+  }
+
+  /** The worker forwards an authorised upgrade here, with the socket's identity in a header. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade") !== "websocket") return new Response("Expected a WebSocket", { status: 426 });
+    const identity = SocketIdentity.parse(JSON.parse(request.headers.get("X-Socket-Identity") ?? "null"));
+    const since = new URL(request.url).searchParams.get("since");
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    const tags = [`user:${identity.user_id}`];
+    if (identity.session_id) tags.push(`session:${identity.session_id}`);
+    this.ctx.acceptWebSocket(server, tags);
+    const attachment: Attachment = {
+      identity,
+      connection_id: crypto.randomUUID(),
+      viewing: null,
+      editing: null,
+      status: "active",
+      last_presence_at: 0,
+      strikes: 0,
+    };
+    server.serializeAttachment(attachment);
+
+    const greeting: SingleServerMessage[] = [{ type: "hello", seq: this.seq, presence: this.presence() }];
+    if (since !== null) greeting.push(...this.missedSince(Number(since), identity.permissions));
+    this.send(server, greeting);
+    this.broadcastPresence(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Called by the worker after a commit: number the changes, keep them, and fan them out. */
+  async publish(changes: ChangeInput[]): Promise<number> {
+    const at = Date.now();
+    const events: { event: ChangeEvent; permission: string }[] = [];
+    for (const { read_permission, ...change } of changes) {
+      const event: ChangeEvent = { type: "change", seq: ++this.seq, at: new Date(at).toISOString(), ...change };
+      this.ctx.storage.sql.exec(
+        "INSERT INTO events (seq, at, read_permission, payload) VALUES (?, ?, ?, ?)",
+        event.seq,
+        at,
+        read_permission,
+        JSON.stringify(event),
+      );
+      events.push({ event, permission: read_permission });
+    }
+    this.ctx.storage.kv.put("seq", this.seq);
+    for (const ws of this.ctx.getWebSockets()) {
+      const { identity } = ws.deserializeAttachment() as Attachment;
+      this.send(
+        ws,
+        events.filter((e) => identity.permissions.includes(e.permission)).map((e) => e.event),
+      );
+    }
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
+    return this.seq;
+  }
+
+  /** A member removed or suspended, or their role changed: close or re-scope their sockets. */
+  async updateMemberAccess(userId: string, permissions: string[] | null): Promise<number> {
+    let affected = 0;
+    for (const ws of this.ctx.getWebSockets(`user:${userId}`)) {
+      affected++;
+      if (!permissions?.includes("workspace.read")) {
+        ws.close(CLOSE.ACCESS_REVOKED, "Your access to this workspace ended.");
+        continue;
+      }
+      const attachment = ws.deserializeAttachment() as Attachment;
+      ws.serializeAttachment({ ...attachment, identity: { ...attachment.identity, permissions } });
+    }
+    if (affected) this.broadcastPresence();
+    return affected;
+  }
+
+  /** Sessions signed out or revoked: their sockets close at once. */
+  async endSessions(sessionIds: string[]): Promise<number> {
+    let closed = 0;
+    for (const id of sessionIds) {
+      for (const ws of this.ctx.getWebSockets(`session:${id}`)) {
+        ws.close(CLOSE.SESSION_ENDED, "Your session ended. Sign in again.");
+        closed++;
+      }
+    }
+    if (closed) this.broadcastPresence();
+    return closed;
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const attachment = ws.deserializeAttachment() as Attachment;
+    const size = typeof message === "string" ? message.length : message.byteLength;
+    const refuse = (code: string, text: string) => {
+      attachment.strikes++;
+      ws.serializeAttachment(attachment);
+      if (attachment.strikes >= MAX_STRIKES) ws.close(CLOSE.POLICY, "Too many invalid messages.");
+      else this.send(ws, [{ type: "error", code, message: text }]);
+    };
+    if (size > MAX_CLIENT_MESSAGE_BYTES) return refuse("too_large", "Messages are limited to 16 KB.");
+    if (typeof message !== "string") return refuse("bad_message", "Send JSON text frames.");
+    let parsed: ClientMessage;
+    try {
+      parsed = ClientMessage.parse(JSON.parse(message));
+    } catch {
+      return refuse("bad_message", "The message is not one the room understands.");
+    }
+    if (parsed.viewing !== undefined) attachment.viewing = parsed.viewing;
+    if (parsed.editing !== undefined) attachment.editing = parsed.editing;
+    if (parsed.status) attachment.status = parsed.status;
+    const now = Date.now();
+    const due = now - attachment.last_presence_at >= PRESENCE_INTERVAL_MS;
+    if (due) attachment.last_presence_at = now;
+    ws.serializeAttachment(attachment);
+    // Throttled: at most ten broadcasts a second per socket; the next one carries the latest state.
+    if (due) this.broadcastPresence();
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    try {
+      ws.close(code === 1005 ? 1000 : code, "closing");
+    } catch {
+      // already closed
+    }
+    this.broadcastPresence(ws);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    this.broadcastPresence(ws);
+  }
+
+  override async alarm(): Promise<void> {
+    this.ctx.storage.sql.exec(
+      "DELETE FROM events WHERE at < ? AND seq <= ?",
+      Date.now() - RETAIN_MS,
+      this.seq - RETAIN_EVENTS,
+    );
+    if (this.ctx.getWebSockets().length > 0) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
+  }
+
+  /** Events after `since` the socket may read, or a resync when the feed no longer reaches back that far. */
+  private missedSince(since: number, permissions: string[]): SingleServerMessage[] {
+    if (!Number.isInteger(since) || since < 0 || since > this.seq) return [{ type: "resync", seq: this.seq }];
+    if (since === this.seq) return [];
+    const oldest = this.ctx.storage.sql.exec<{ seq: number | null }>("SELECT MIN(seq) AS seq FROM events").one().seq;
+    if (oldest === null || oldest > since + 1) return [{ type: "resync", seq: this.seq }];
+    const rows = this.ctx.storage.sql
+      .exec<{ read_permission: string; payload: string }>(
+        "SELECT read_permission, payload FROM events WHERE seq > ? ORDER BY seq",
+        since,
+      )
+      .toArray();
+    return rows.filter((r) => permissions.includes(r.read_permission)).map((r) => JSON.parse(r.payload) as ChangeEvent);
+  }
+
+  private presence(except?: WebSocket): PresenceEntry[] {
+    const byUser = new Map<string, PresenceEntry>();
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws === except || ws.readyState !== WebSocket.OPEN) continue;
+      const a = ws.deserializeAttachment() as Attachment;
+      const entry = byUser.get(a.identity.user_id) ?? {
+        user_id: a.identity.user_id,
+        name: a.identity.name,
+        avatar: a.identity.avatar,
+        tabs: 0,
+        status: "idle" as const,
+        viewing: [],
+      };
+      entry.tabs++;
+      if (a.status === "active") entry.status = "active";
+      if (a.viewing) entry.viewing.push({ ...a.viewing, editing: a.editing });
+      byUser.set(a.identity.user_id, entry);
+    }
+    return [...byUser.values()];
+  }
+
+  private broadcastPresence(except?: WebSocket) {
+    const presence = this.presence(except);
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws !== except) this.send(ws, [{ type: "presence", presence }]);
+    }
+  }
+
+  /** A single message as is, several as batches of at most FRAME_MESSAGES (a frame must stay under 1 MiB). */
+  private send(ws: WebSocket, messages: SingleServerMessage[]) {
+    if (messages.length === 0 || ws.readyState !== WebSocket.OPEN) return;
+    try {
+      if (messages.length === 1) return ws.send(JSON.stringify(messages[0]));
+      for (let i = 0; i < messages.length; i += FRAME_MESSAGES) {
+        ws.send(JSON.stringify({ type: "batch", messages: messages.slice(i, i + FRAME_MESSAGES) }));
+      }
+    } catch {
+      // the socket is closing; its close handler tidies up
+    }
+  }
+}
