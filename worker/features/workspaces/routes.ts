@@ -7,6 +7,7 @@ import { activityEntry, changedFields } from "../../lib/activity";
 import { currentIdentity, requireUser } from "../../lib/auth";
 import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
+import { assertIfMatch, etagOf } from "../../lib/etag";
 import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
 import { decodeCursor, pageOf, paginationQuery, toPage } from "../../lib/pagination";
@@ -48,6 +49,9 @@ async function reloadDetail(c: Context<AppEnv>, id: string) {
   if (!row) throw new AppError("not_found", "Workspace not found.");
   return { ...toWorkspaceJson(row, access.role), my_permissions: access.permissions };
 }
+
+/** The workspace as everyone sees it: the ETag must not depend on who asks. */
+const workspaceVersion = ({ my_role, my_permissions, ...shared }: Awaited<ReturnType<typeof reloadDetail>>) => shared;
 
 export const workspaceRoutes = createRouter()
   // GET /api/v1/workspaces — the workspaces I belong to, with my role
@@ -178,7 +182,11 @@ export const workspaceRoutes = createRouter()
         ...errorResponses("unauthorized", "forbidden", "not_found", "validation_failed"),
       },
     }),
-    async (c) => c.json(await reloadDetail(c, currentWorkspace(c).workspace.id), 200),
+    async (c) => {
+      const detail = await reloadDetail(c, currentWorkspace(c).workspace.id);
+      c.header("ETag", await etagOf(workspaceVersion(detail)));
+      return c.json(detail, 200);
+    },
   )
   // PATCH /api/v1/workspaces/:workspaceId — rename, change the address, description, logo, branding, settings
   .openapi(
@@ -197,6 +205,7 @@ export const workspaceRoutes = createRouter()
       const input = c.req.valid("json");
       const db = c.var.db;
       const { workspace } = currentWorkspace(c);
+      await assertIfMatch(c, workspaceVersion(await reloadDetail(c, workspace.id)));
       if (input.slug && input.slug !== workspace.slug && (await isSlugTaken(db, input.slug, workspace.id))) {
         throw await slugConflict(c, input.slug);
       }
@@ -223,7 +232,9 @@ export const workspaceRoutes = createRouter()
           { entity_type: "workspace", entity_id: workspace.id, op: "update", changed: changes },
         ]);
       }
-      return c.json(await reloadDetail(c, workspace.id), 200);
+      const detail = await reloadDetail(c, workspace.id);
+      c.header("ETag", await etagOf(workspaceVersion(detail)));
+      return c.json(detail, 200);
     },
   )
   // POST /api/v1/workspaces/:workspaceId/transfer — hand ownership to another member; I become an admin
