@@ -1,73 +1,17 @@
 // Vitest globalSetup for the e2e project: the real worker under `wrangler dev`, with a
-// fresh local D1 migrated from db/migrations/d1, serving the built SPA from dist/web.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+// fresh local D1, serving the built SPA from dist/web.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { repo, run, startWranglerDev } from "./wrangler-dev";
 
 // Module augmentation only works on an interface, so this is the one place we declare one.
 declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
+    /** wrangler's --persist-to folder, for tests that read or seed the local D1 directly. */
+    persistDir: string;
   }
-}
-
-const repo = fileURLToPath(new URL("../..", import.meta.url));
-const READY_TIMEOUT_MS = 90_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A port nobody listens on right now: bind to 0, read what the OS chose, let it go. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
-/** wrangler must not ask questions, phone home or write its logs into the developer's home. */
-function wranglerEnv(state: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    CI: "1",
-    WRANGLER_SEND_METRICS: "false",
-    WRANGLER_LOG_PATH: join(state, "logs"),
-    NO_COLOR: "1",
-  };
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): void {
-  try {
-    execFileSync("npx", args, { cwd: repo, env, encoding: "utf8", stdio: "pipe" });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    throw new Error(`npx ${args.join(" ")} failed:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
-  }
-}
-
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`wrangler dev exited with code ${child.exitCode} before it answered:\n${output()}`);
-    }
-    try {
-      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return;
-    } catch {
-      // Not listening yet: wrangler bundles and boots workerd first.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`wrangler dev did not answer GET /api/health within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
 export default async function startApp(project: TestProject): Promise<() => Promise<void>> {
@@ -75,68 +19,8 @@ export default async function startApp(project: TestProject): Promise<() => Prom
   if (!existsSync(join(repo, "dist/web/app/index.html"))) {
     run(["vite", "build", "--config", "web/vite.config.ts"], process.env);
   }
-
-  const state = mkdtempSync(join(tmpdir(), "mewayz-e2e-"));
-  const env = wranglerEnv(state);
-  run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], env);
-
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const url = `http://127.0.0.1:${port}`;
-  // Its own process group, so teardown can stop npx, wrangler and workerd together.
-  const child = spawn(
-    "npx",
-    [
-      "wrangler",
-      "dev",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--inspector-port",
-      String(inspectorPort),
-      "--persist-to",
-      state,
-      "--show-interactive-dev-session=false",
-      "--log-level",
-      "warn",
-    ],
-    { cwd: repo, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-
-  const stop = async () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-      const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
-      if (timedOut) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          // Already gone.
-        }
-      }
-    }
-    rmSync(state, { recursive: true, force: true });
-  };
-
-  try {
-    await waitForHealth(url, child, () => output);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-
-  project.provide("appUrl", url);
-  return stop;
+  const app = await startWranglerDev();
+  project.provide("appUrl", app.url);
+  project.provide("persistDir", app.state);
+  return app.stop;
 }

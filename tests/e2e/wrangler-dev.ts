@@ -1,0 +1,136 @@
+// The real worker under `wrangler dev` on a free port, with a fresh local D1 migrated
+// from db/migrations/d1: what the browser tests and the benchmarks run against.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+export const repo = fileURLToPath(new URL("../..", import.meta.url));
+const READY_TIMEOUT_MS = 90_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A port nobody listens on right now: bind to 0, read what the OS chose, let it go. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+/** wrangler must not ask questions, phone home or write its logs into the developer's home. */
+function wranglerEnv(state: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CI: "1",
+    WRANGLER_SEND_METRICS: "false",
+    WRANGLER_LOG_PATH: join(state, "logs"),
+    NO_COLOR: "1",
+  };
+}
+
+export function run(args: string[], env: NodeJS.ProcessEnv): void {
+  try {
+    execFileSync("npx", args, { cwd: repo, env, encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`npx ${args.join(" ")} failed:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
+  }
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`wrangler dev exited with code ${child.exitCode} before it answered:\n${output()}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet: wrangler bundles and boots workerd first.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`wrangler dev did not answer GET ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
+}
+
+export type WranglerDev = { url: string; state: string; stop(): Promise<void> };
+
+/** Starts `wrangler dev` (optionally with another config) and resolves once it answers `healthPath`. */
+export async function startWranglerDev(options: { config?: string; healthPath?: string } = {}): Promise<WranglerDev> {
+  // npm test builds the SPA before vitest runs; a bare `vitest run --project e2e` may not have.
+  if (!existsSync(join(repo, "dist/web/app/index.html"))) {
+    run(["vite", "build", "--config", "web/vite.config.ts"], process.env);
+  }
+
+  const state = mkdtempSync(join(tmpdir(), "mewayz-dev-"));
+  const env = wranglerEnv(state);
+  const config = options.config ? ["--config", options.config] : [];
+  if (!options.config) run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], env);
+
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${port}`;
+  // Its own process group, so teardown can stop npx, wrangler and workerd together.
+  const child = spawn(
+    "npx",
+    [
+      "wrangler",
+      "dev",
+      ...config,
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(inspectorPort),
+      "--persist-to",
+      state,
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ],
+    { cwd: repo, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+
+  const stop = async () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+      const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
+      if (timedOut) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+    rmSync(state, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(`${url}${options.healthPath ?? "/api/health"}`, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, state, stop };
+}
