@@ -20,7 +20,9 @@ async function measure(label: string, fn: () => Promise<unknown> | unknown) {
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
   const row = { label, p50_ms: at(0.5), p95_ms: at(0.95), max_ms: at(1) };
-  console.log(`${label.padEnd(34)} p50 ${row.p50_ms.toFixed(2).padStart(8)} ms   p95 ${row.p95_ms.toFixed(2).padStart(8)} ms`);
+  console.log(
+    `${label.padEnd(34)} p50 ${row.p50_ms.toFixed(2).padStart(8)} ms   p95 ${row.p95_ms.toFixed(2).padStart(8)} ms`,
+  );
   return row;
 }
 

@@ -45,7 +45,7 @@ export const PresenceEntry = z.object({
   user_id: z.string(),
   name: z.string(),
   avatar: z.string().nullable(),
-  tabs: z.number().int().positive(),
+  tabs: z.number().int().nonnegative(),
   status: z.enum(["active", "idle"]),
   viewing: z.array(entityRef.extend({ editing: z.string().nullable() })),
 });
@@ -54,6 +54,7 @@ export type PresenceEntry = z.infer<typeof PresenceEntry>;
 const single = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), seq: z.number().int().nonnegative(), presence: z.array(PresenceEntry) }),
   ChangeEvent,
+  /** The users whose presence changed, whole; an entry with `tabs: 0` left. `hello` carries the full list. */
   z.object({ type: z.literal("presence"), presence: z.array(PresenceEntry) }),
   z.object({ type: z.literal("resync"), seq: z.number().int().nonnegative() }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),

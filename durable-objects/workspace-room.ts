@@ -1,9 +1,13 @@
 // WorkspaceRoom: one per workspace (idFromName(workspaceId)). It fans every
 // committed change out to the team's open tabs, keeps a replayable feed so a tab
 // that reconnects gets exactly what it missed, and tracks who is online and what
-// they look at. Sockets use the Hibernation API: an idle room costs nothing, and
+// they look at. It also hosts collaborative text (collaborative-docs.ts) on sockets
+// of their own. Sockets use the Hibernation API: an idle room costs nothing, and
 // pings are answered without waking it.
 import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../worker/lib/env";
+import { CollaborativeDocs, isDocAttachment } from "./collaborative-docs";
+import { DocGrant } from "./doc-protocol";
 import {
   type ChangeEvent,
   type ChangeInput,
@@ -18,8 +22,11 @@ import {
 /** The feed keeps at least a day, and at least this many events, for reconnecting tabs. */
 const RETAIN_MS = 24 * 60 * 60 * 1000;
 const RETAIN_EVENTS = 10_000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const PRESENCE_INTERVAL_MS = 100;
 const MAX_STRIKES = 10;
+/** Presence changes are gathered this long and sent as one frame: a hundred tabs opening at once make one message, not a hundred. */
+const PRESENCE_FLUSH_MS = 50;
 const FRAME_MESSAGES = 200;
 
 type Attachment = {
@@ -34,9 +41,17 @@ type Attachment = {
 
 export class WorkspaceRoom extends DurableObject {
   private seq: number;
+  /** Users whose presence changed since the last presence frame. */
+  private presenceDirty = new Set<string>();
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly docs: CollaborativeDocs;
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env as never);
+    this.docs = new CollaborativeDocs(ctx, env as Env, {
+      publish: (changes) => this.publish(changes),
+      wakeBy: (at) => this.wakeBy(at),
+    });
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
     ctx.storage.sql.exec(
       "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, read_permission TEXT NOT NULL, payload TEXT NOT NULL)",
@@ -49,6 +64,9 @@ export class WorkspaceRoom extends DurableObject {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade") !== "websocket") return new Response("Expected a WebSocket", { status: 426 });
     const identity = SocketIdentity.parse(JSON.parse(request.headers.get("X-Socket-Identity") ?? "null"));
+    if (new URL(request.url).pathname === "/doc") {
+      return this.docs.connect(identity, DocGrant.parse(JSON.parse(request.headers.get("X-Doc-Grant") ?? "null")));
+    }
     const since = new URL(request.url).searchParams.get("since");
 
     const { 0: client, 1: server } = new WebSocketPair();
@@ -69,7 +87,7 @@ export class WorkspaceRoom extends DurableObject {
     const greeting: SingleServerMessage[] = [{ type: "hello", seq: this.seq, presence: this.presence() }];
     if (since !== null) greeting.push(...this.missedSince(Number(since), identity.permissions));
     this.send(server, greeting);
-    this.broadcastPresence(server);
+    this.presenceChanged(identity.user_id);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -89,15 +107,25 @@ export class WorkspaceRoom extends DurableObject {
       events.push({ event, permission: read_permission });
     }
     this.ctx.storage.kv.put("seq", this.seq);
-    for (const ws of this.ctx.getWebSockets()) {
+    // Sockets with the same permissions get the same frames: serialise once per group, not per socket.
+    const frames = new Map<string, string[]>();
+    for (const ws of this.liveSockets()) {
       const { identity } = ws.deserializeAttachment() as Attachment;
-      this.send(
-        ws,
-        events.filter((e) => identity.permissions.includes(e.permission)).map((e) => e.event),
-      );
+      const key = identity.permissions.join(",");
+      let group = frames.get(key);
+      if (!group) {
+        group = this.frames(events.filter((e) => identity.permissions.includes(e.permission)).map((e) => e.event));
+        frames.set(key, group);
+      }
+      this.sendFrames(ws, group);
     }
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + PRUNE_EVERY_MS);
     return this.seq;
+  }
+
+  /** The current text of a collaborative field, edits not yet written back included (null: no such field). */
+  async readDocText(docName: string, workspaceId: string): Promise<string | null> {
+    return this.docs.readText(docName, workspaceId);
   }
 
   /** A member removed or suspended, or their role changed: close or re-scope their sockets. */
@@ -112,8 +140,8 @@ export class WorkspaceRoom extends DurableObject {
       const attachment = ws.deserializeAttachment() as Attachment;
       ws.serializeAttachment({ ...attachment, identity: { ...attachment.identity, permissions } });
     }
-    if (affected) this.broadcastPresence();
-    return affected;
+    if (affected) this.presenceChanged(userId);
+    return affected + this.docs.updateMemberAccess(userId, permissions);
   }
 
   /** Sessions signed out or revoked: their sockets close at once. */
@@ -122,15 +150,16 @@ export class WorkspaceRoom extends DurableObject {
     for (const id of sessionIds) {
       for (const ws of this.ctx.getWebSockets(`session:${id}`)) {
         ws.close(CLOSE.SESSION_ENDED, "Your session ended. Sign in again.");
+        this.presenceChanged((ws.deserializeAttachment() as Attachment).identity.user_id);
         closed++;
       }
     }
-    if (closed) this.broadcastPresence();
-    return closed;
+    return closed + this.docs.endSessions(sessionIds);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     const attachment = ws.deserializeAttachment() as Attachment;
+    if (isDocAttachment(attachment)) return this.docs.message(ws, message);
     const size = typeof message === "string" ? message.length : message.byteLength;
     const refuse = (code: string, text: string) => {
       attachment.strikes++;
@@ -153,8 +182,8 @@ export class WorkspaceRoom extends DurableObject {
     const due = now - attachment.last_presence_at >= PRESENCE_INTERVAL_MS;
     if (due) attachment.last_presence_at = now;
     ws.serializeAttachment(attachment);
-    // Throttled: at most ten broadcasts a second per socket; the next one carries the latest state.
-    if (due) this.broadcastPresence();
+    // Throttled: at most ten updates a second per socket; the next one carries the latest state.
+    if (due) this.presenceChanged(attachment.identity.user_id);
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
@@ -163,20 +192,38 @@ export class WorkspaceRoom extends DurableObject {
     } catch {
       // already closed
     }
-    this.broadcastPresence(ws);
+    if (isDocAttachment(ws.deserializeAttachment())) return this.docs.closed(ws);
+    this.presenceChanged((ws.deserializeAttachment() as Attachment).identity.user_id);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    this.broadcastPresence(ws);
+    if (isDocAttachment(ws.deserializeAttachment())) return this.docs.closed(ws);
+    this.presenceChanged((ws.deserializeAttachment() as Attachment).identity.user_id);
   }
 
+  /** One alarm, two jobs: prune the feed (hourly while sockets are open) and write documents back when due. */
   override async alarm(): Promise<void> {
     this.ctx.storage.sql.exec(
       "DELETE FROM events WHERE at < ? AND seq <= ?",
       Date.now() - RETAIN_MS,
       this.seq - RETAIN_EVENTS,
     );
-    if (this.ctx.getWebSockets().length > 0) await this.ctx.storage.setAlarm(Date.now() + 60 * 60 * 1000);
+    await this.docs.flushDue(Date.now());
+    const prune = this.ctx.getWebSockets().length > 0 ? Date.now() + PRUNE_EVERY_MS : null;
+    const flush = this.docs.nextFlushAt();
+    const next = prune === null ? flush : flush === null ? prune : Math.min(prune, flush);
+    if (next !== null) await this.ctx.storage.setAlarm(next);
+  }
+
+  /** Brings the alarm forward to `at` when it would ring later, or not at all. */
+  private async wakeBy(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  /** The change feed's sockets: document sockets speak y-protocols and have no presence. */
+  private liveSockets(): WebSocket[] {
+    return this.ctx.getWebSockets().filter((ws) => !isDocAttachment(ws.deserializeAttachment()));
   }
 
   /** Events after `since` the socket may read, or a resync when the feed no longer reaches back that far. */
@@ -194,42 +241,63 @@ export class WorkspaceRoom extends DurableObject {
     return rows.filter((r) => permissions.includes(r.read_permission)).map((r) => JSON.parse(r.payload) as ChangeEvent);
   }
 
-  private presence(except?: WebSocket): PresenceEntry[] {
-    const byUser = new Map<string, PresenceEntry>();
-    for (const ws of this.ctx.getWebSockets()) {
-      if (ws === except || ws.readyState !== WebSocket.OPEN) continue;
+  /** Everyone online, one entry per user with their open tabs folded together. */
+  private presence(): PresenceEntry[] {
+    const users = new Set<string>();
+    for (const ws of this.liveSockets()) {
+      users.add((ws.deserializeAttachment() as Attachment).identity.user_id);
+    }
+    return [...users].map((id) => this.presenceOf(id)).filter((entry) => entry.tabs > 0);
+  }
+
+  /** One user's presence; `tabs: 0` means they left. */
+  private presenceOf(userId: string): PresenceEntry {
+    const entry: PresenceEntry = { user_id: userId, name: "", avatar: null, tabs: 0, status: "idle", viewing: [] };
+    for (const ws of this.ctx.getWebSockets(`user:${userId}`)) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
       const a = ws.deserializeAttachment() as Attachment;
-      const entry = byUser.get(a.identity.user_id) ?? {
-        user_id: a.identity.user_id,
-        name: a.identity.name,
-        avatar: a.identity.avatar,
-        tabs: 0,
-        status: "idle" as const,
-        viewing: [],
-      };
+      entry.name = a.identity.name;
+      entry.avatar = a.identity.avatar;
       entry.tabs++;
       if (a.status === "active") entry.status = "active";
       if (a.viewing) entry.viewing.push({ ...a.viewing, editing: a.editing });
-      byUser.set(a.identity.user_id, entry);
     }
-    return [...byUser.values()];
+    return entry;
   }
 
-  private broadcastPresence(except?: WebSocket) {
-    const presence = this.presence(except);
-    for (const ws of this.ctx.getWebSockets()) {
-      if (ws !== except) this.send(ws, [{ type: "presence", presence }]);
-    }
+  private presenceChanged(userId: string) {
+    this.presenceDirty.add(userId);
+    this.presenceTimer ??= setTimeout(() => this.flushPresence(), PRESENCE_FLUSH_MS);
+  }
+
+  /** Sends what changed since the last flush: the entries of the users concerned, to every tab. */
+  private flushPresence() {
+    this.presenceTimer = null;
+    const changed = [...this.presenceDirty].map((id) => this.presenceOf(id));
+    this.presenceDirty.clear();
+    if (changed.length === 0) return;
+    const frames = this.frames([{ type: "presence", presence: changed }]);
+    for (const ws of this.liveSockets()) this.sendFrames(ws, frames);
   }
 
   /** A single message as is, several as batches of at most FRAME_MESSAGES (a frame must stay under 1 MiB). */
+  private frames(messages: SingleServerMessage[]): string[] {
+    if (messages.length <= 1) return messages.map((m) => JSON.stringify(m));
+    const out: string[] = [];
+    for (let i = 0; i < messages.length; i += FRAME_MESSAGES) {
+      out.push(JSON.stringify({ type: "batch", messages: messages.slice(i, i + FRAME_MESSAGES) }));
+    }
+    return out;
+  }
+
   private send(ws: WebSocket, messages: SingleServerMessage[]) {
-    if (messages.length === 0 || ws.readyState !== WebSocket.OPEN) return;
+    this.sendFrames(ws, this.frames(messages));
+  }
+
+  private sendFrames(ws: WebSocket, frames: string[]) {
+    if (frames.length === 0 || ws.readyState !== WebSocket.OPEN) return;
     try {
-      if (messages.length === 1) return ws.send(JSON.stringify(messages[0]));
-      for (let i = 0; i < messages.length; i += FRAME_MESSAGES) {
-        ws.send(JSON.stringify({ type: "batch", messages: messages.slice(i, i + FRAME_MESSAGES) }));
-      }
+      for (const frame of frames) ws.send(frame);
     } catch {
       // the socket is closing; its close handler tidies up
     }

@@ -70,7 +70,7 @@ describe("the live change feed", () => {
     );
     expect(update.presence.find((p) => p.user_id === user.id)).toMatchObject({ tabs: 1, status: "active" });
     a.ws.close(1000);
-    await b.next("presence", (m) => !m.presence.some((p) => p.user_id === user.id));
+    await b.next("presence", (m) => m.presence.some((p) => p.user_id === user.id && p.tabs === 0));
     b.ws.close(1000);
   });
 

@@ -205,7 +205,7 @@ export const workspaceRoutes = createRouter()
       const input = c.req.valid("json");
       const db = c.var.db;
       const { workspace } = currentWorkspace(c);
-      await assertIfMatch(c, workspaceVersion(await reloadDetail(c, workspace.id)));
+      if (c.req.header("If-Match")) await assertIfMatch(c, workspaceVersion(await reloadDetail(c, workspace.id)));
       if (input.slug && input.slug !== workspace.slug && (await isSlugTaken(db, input.slug, workspace.id))) {
         throw await slugConflict(c, input.slug);
       }
