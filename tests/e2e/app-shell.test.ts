@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
+import { signUpByApi } from "./sign-up-by-api";
 
 const appUrl = inject("appUrl");
 
@@ -13,6 +14,8 @@ describe("the app shell", () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Every page of the shell is for someone signed in: this context carries their session.
+    await signUpByApi(appUrl, { context, name: "Shell Tester" });
   });
 
   beforeEach(async () => {

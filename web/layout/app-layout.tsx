@@ -1,12 +1,24 @@
 import { A, useMatch, useResolvedPath } from "@solidjs/router";
-import { createEffect, For, type ParentProps } from "solid-js";
+import { createEffect, For, type ParentProps, Show } from "solid-js";
+import { RequireUser } from "../features/auth/require-user";
+import { session } from "../features/auth/session-store";
+import { UserMenu } from "../features/auth/user-menu";
+import { VerifyEmailBanner } from "../features/auth/verify-email-banner";
 import { Icon } from "../ui/icon";
 import { appModules } from "./app-modules";
 
 const notFound = { label: "Page not found", summary: "This address does not lead anywhere in your workspace." };
 
-/** The frame around every page: module navigation, a header naming where you are, the page itself. */
+/** The frame around every page: module navigation, a header naming where you are, the page itself. Signed in only. */
 export function AppLayout(props: ParentProps) {
+  return (
+    <RequireUser>
+      <Shell>{props.children}</Shell>
+    </RequireUser>
+  );
+}
+
+function Shell(props: ParentProps) {
   // useMatch compares against the full pathname, so each module path is resolved below the
   // router's base first. A module owns its sub-pages too (/crm/:id): its header stays up there.
   const matchers = appModules.map((module) => {
@@ -60,9 +72,13 @@ export function AppLayout(props: ParentProps) {
         </nav>
       </aside>
       <div class="main">
+        <VerifyEmailBanner />
         <header class="header">
-          <h1 class="header__title">{current().label}</h1>
-          <p class="header__summary">{current().summary}</p>
+          <div class="header__text">
+            <h1 class="header__title">{current().label}</h1>
+            <p class="header__summary">{current().summary}</p>
+          </div>
+          <Show when={session.user}>{(user) => <UserMenu user={user()} />}</Show>
         </header>
         <main class="content" id="content" tabindex="-1">
           {props.children}
