@@ -73,7 +73,7 @@ describe("POST /api/v1/auth/login", () => {
     expect((await errorOf(res)).details).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
   });
 
-  it("limits attempts per account with 429 and Retry-After", async () => {
+  it("limits attempts per account with 429 and Retry-After", { timeout: 30_000 }, async () => {
     const { email } = await signUp();
     const answers: number[] = [];
     for (let i = 0; i < 11; i++)
@@ -86,7 +86,8 @@ describe("POST /api/v1/auth/login", () => {
     expect((await errorOf(blocked)).code).toBe("rate_limited");
   });
 
-  it("limits attempts per IP across accounts", async () => {
+  // Thirty real password checks: slow by design (scrypt), so this one gets more time.
+  it("limits attempts per IP across accounts", { timeout: 60_000 }, async () => {
     const ip = "10.9.9.9";
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++)
