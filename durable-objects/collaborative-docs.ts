@@ -151,8 +151,10 @@ export class CollaborativeDocs {
         send(ws, encoding.toUint8Array(reply));
       } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
+        // Read again: the member's access may have changed while the document loaded.
+        const current = ws.deserializeAttachment() as DocAttachment;
         // A read-only socket's edits are dropped: not applied, not stored, not relayed. It still hears everyone else.
-        if (a.write_permission !== null) await this.accept(ws, a, doc, update);
+        if (current.write_permission !== null) await this.accept(ws, current, doc, update);
       } else {
         this.strike(ws);
       }

@@ -3,11 +3,18 @@
 import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { requestId } from "hono/request-id";
+import { activityRoutes } from "./features/activity/routes";
 import { googleRoutes } from "./features/auth/google-routes";
 import { authRoutes } from "./features/auth/routes";
 import { devOutboxRoutes } from "./features/dev-outbox/routes";
+import { docRoutes } from "./features/docs/routes";
 import { healthRoutes } from "./features/health/routes";
+import { inviteLinkRoutes } from "./features/invitations/invite-link-routes";
+import { inviteLinkJoinRoutes } from "./features/invitations/join-routes";
+import { invitationResponseRoutes } from "./features/invitations/respond-routes";
+import { invitationRoutes } from "./features/invitations/routes";
 import { liveRoutes } from "./features/live/routes";
+import { memberRoutes } from "./features/members/routes";
 import { spaRoutes } from "./features/spa/routes";
 import { tokenRoutes } from "./features/tokens/routes";
 import { workspaceRoutes } from "./features/workspaces/routes";
@@ -24,7 +31,14 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/v1/tokens", tokenRoutes)
   .route("/v1/dev", devOutboxRoutes)
   .route("/v1/workspaces", workspaceRoutes)
-  .route("/v1/workspaces", liveRoutes);
+  .route("/v1/workspaces", memberRoutes)
+  .route("/v1/workspaces", invitationRoutes)
+  .route("/v1/workspaces", inviteLinkRoutes)
+  .route("/v1/invitations", invitationResponseRoutes)
+  .route("/v1/invite-links", inviteLinkJoinRoutes)
+  .route("/v1/workspaces", activityRoutes)
+  .route("/v1/workspaces", liveRoutes)
+  .route("/v1/workspaces", docRoutes);
 
 export const app = new OpenAPIHono<AppEnv>();
 

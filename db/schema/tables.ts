@@ -561,6 +561,26 @@ export const mail_outbox = table(
   { indexes: { idx_to: ["to_address"] } },
 );
 
+/**
+ * A workspace's reusable join link: anyone signed in with a confirmed email who has it
+ * joins in `role`. Only the SHA-256 of the token is kept; a link works while
+ * `disabled_at` is null, and making a new one turns the workspace's older ones off.
+ */
+export const workspace_invite_links = table(
+  "workspace_invite_links",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    token_hash: varchar(64).notNull().unique(),
+    role: enumOf(["editor", "contributor", "viewer"]).notNull().default("viewer"),
+    created_by: uuid().notNull().references("users"),
+    disabled_at: timestamp(),
+    uses: int().notNull().default(0),
+    ...timestamps(),
+  },
+  { indexes: { idx_workspace: ["workspace_id"] } },
+);
+
 /** Every table, in an order where each one comes after the tables it references. */
 export const tables: TableSpec[] = [
   users,
@@ -590,4 +610,5 @@ export const tables: TableSpec[] = [
   failed_jobs,
   user_tokens,
   mail_outbox,
+  workspace_invite_links,
 ];

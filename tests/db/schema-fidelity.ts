@@ -25,7 +25,7 @@ export type LiveTable = { name: string; columns: LiveColumn[]; indexes: LiveInde
 export const ADDITIONS = {
   columns: { sessions: ["expires_at"] } as Record<string, string[]>,
   indexes: { sessions: ["idx_expires"] } as Record<string, string[]>,
-  tables: ["user_tokens", "mail_outbox"],
+  tables: ["user_tokens", "mail_outbox", "workspace_invite_links"],
 };
 
 function expectedTypes(col: RefColumn, dialect: Dialect): string[] {

@@ -633,3 +633,23 @@ export const mailOutbox = mysqlTable(
     index("idx_to").on(t.to_address),
   ],
 );
+
+export const workspaceInviteLinks = mysqlTable(
+  "workspace_invite_links",
+  {
+    id: char("id", { length: 36 }).primaryKey().$defaultFn(uuidv7),
+    workspace_id: char("workspace_id", { length: 36 }).notNull(),
+    token_hash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    role: mysqlEnum("role", ["editor", "contributor", "viewer"]).notNull().default("viewer"),
+    created_by: char("created_by", { length: 36 }).notNull(),
+    disabled_at: timestamp("disabled_at", { mode: "date" }),
+    uses: int("uses").notNull().default(0),
+    created_at: timestamp("created_at", { mode: "date" }).defaultNow(),
+    updated_at: timestamp("updated_at", { mode: "date" }).defaultNow().onUpdateNow().$onUpdate(() => new Date()),
+  },
+  (t) => [
+    index("idx_workspace").on(t.workspace_id),
+    foreignKey({ name: "fk_workspace_invite_links_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_workspace_invite_links_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
+  ],
+);

@@ -650,3 +650,24 @@ export const mailOutbox = sqliteTable(
     index("mail_outbox_idx_to").on(t.to_address),
   ],
 );
+
+export const workspaceInviteLinks = sqliteTable(
+  "workspace_invite_links",
+  {
+    id: text("id").primaryKey().$defaultFn(uuidv7),
+    workspace_id: text("workspace_id").notNull(),
+    token_hash: text("token_hash").notNull().unique(),
+    role: text("role", { enum: ["editor", "contributor", "viewer"] }).notNull().default("viewer"),
+    created_by: text("created_by").notNull(),
+    disabled_at: sqliteTimestamp("disabled_at"),
+    uses: integer("uses").notNull().default(0),
+    created_at: sqliteTimestamp("created_at").default(sql`CURRENT_TIMESTAMP`),
+    updated_at: sqliteTimestamp("updated_at").default(sql`CURRENT_TIMESTAMP`).$onUpdate(() => new Date()),
+  },
+  (t) => [
+    index("workspace_invite_links_idx_workspace").on(t.workspace_id),
+    foreignKey({ name: "fk_workspace_invite_links_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_workspace_invite_links_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
+    check("workspace_invite_links_role_check", sql`${t.role} IN ('editor', 'contributor', 'viewer')`),
+  ],
+);

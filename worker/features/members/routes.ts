@@ -1,0 +1,182 @@
+// /api/v1/workspaces/:workspaceId/members — who is in a workspace: list, change a role or
+// single permissions, remove someone, leave. Ownership itself moves by the workspace's transfer route.
+import { createRoute, type z } from "@hono/zod-openapi";
+import { and, eq, ne } from "drizzle-orm";
+import { activityEntry, changedFields } from "../../lib/activity";
+import { currentIdentity, requireUser } from "../../lib/auth";
+import { AppError } from "../../lib/errors";
+import { createRouter } from "../../lib/factory";
+import { errorResponses } from "../../lib/openapi";
+import { pageOf, paginationQuery } from "../../lib/pagination";
+import { currentWorkspace, requirePermission, workspaceRoute } from "../../lib/workspace-access";
+import { WorkspaceIdParam } from "../workspaces/schema";
+import { assertCanAssignRole, assertCanGrant, assertCanManage } from "./assert-can-manage";
+import { getMemberOrThrow } from "./get-member-or-throw";
+import { listMembers } from "./list-members";
+import { MemberIdParam, MemberSchema, UpdateMemberBody } from "./schema";
+import { toMemberJson } from "./to-member-json";
+
+const tags = ["Members"];
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const noContent = { 204: { description: "Done" } };
+
+export const memberRoutes = createRouter()
+  // GET /api/v1/workspaces/:workspaceId/members — the members, with their user, role and grants
+  .openapi(
+    workspaceRoute("members.read", {
+      method: "get",
+      path: "/{workspaceId}/members",
+      tags,
+      summary: "Members of a workspace",
+      request: { params: WorkspaceIdParam, query: paginationQuery },
+      responses: {
+        200: json(pageOf(MemberSchema), "Members, in the order they joined"),
+        ...errorResponses("unauthorized", "forbidden", "not_found", "invalid_cursor", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const { limit, cursor } = c.req.valid("query");
+      return c.json(await listMembers(c.var.db, currentWorkspace(c).workspace.id, { limit, cursor }), 200);
+    },
+  )
+  // PATCH /api/v1/workspaces/:workspaceId/members/:memberId — change someone's role or single permissions
+  .openapi(
+    workspaceRoute("members.manage", {
+      method: "patch",
+      path: "/{workspaceId}/members/{memberId}",
+      tags,
+      summary: "Change a member's role or permissions",
+      request: {
+        params: MemberIdParam,
+        body: { content: { "application/json": { schema: UpdateMemberBody } }, required: true },
+      },
+      responses: {
+        200: json(MemberSchema, "The member as they are now"),
+        ...errorResponses("invalid_json", "unauthorized", "forbidden", "not_found", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const { memberId } = c.req.valid("param");
+      const db = c.var.db;
+      const access = currentWorkspace(c);
+      const workspaceId = access.workspace.id;
+      const target = await getMemberOrThrow(db, { workspaceId, memberId });
+      assertCanManage(access, target.member, "change");
+      if (input.role !== undefined) assertCanAssignRole(access.role, input.role);
+      if (input.permissions) assertCanGrant(access, input.permissions.grant);
+
+      const next = {
+        ...(input.role !== undefined && { role: input.role }),
+        ...(input.permissions && { permissions: input.permissions }),
+      };
+      const changes = changedFields(target.member, next);
+      if (Object.keys(changes).length > 0) {
+        const { workspaceMembers } = db.t;
+        const me = currentIdentity(c).user;
+        const role = changes.role;
+        await db.atomic((q) => [
+          q
+            .update(workspaceMembers)
+            .set(next)
+            .where(and(eq(workspaceMembers.id, target.member.id), eq(workspaceMembers.workspace_id, workspaceId))),
+          activityEntry(c, q, db, {
+            workspaceId,
+            type: role ? "workspace_member.role_changed" : "workspace_member.permissions_changed",
+            description: role
+              ? `${me.name} changed ${target.user.name}'s role from ${role.from} to ${role.to}`
+              : `${me.name} changed ${target.user.name}'s permissions`,
+            entityType: "workspace_member",
+            entityId: target.member.id,
+            metadata: { changes, user_id: target.member.user_id },
+          }),
+        ]);
+      }
+      return c.json(toMemberJson(await getMemberOrThrow(db, { workspaceId, memberId })), 200);
+    },
+  )
+  // DELETE /api/v1/workspaces/:workspaceId/members/:memberId — remove someone ranked below me
+  .openapi(
+    workspaceRoute("members.manage", {
+      method: "delete",
+      path: "/{workspaceId}/members/{memberId}",
+      tags,
+      summary: "Remove a member",
+      request: { params: MemberIdParam },
+      responses: { ...noContent, ...errorResponses("unauthorized", "forbidden", "not_found", "validation_failed") },
+    }),
+    async (c) => {
+      const { memberId } = c.req.valid("param");
+      const db = c.var.db;
+      const access = currentWorkspace(c);
+      const workspaceId = access.workspace.id;
+      const target = await getMemberOrThrow(db, { workspaceId, memberId });
+      assertCanManage(access, target.member, "remove");
+      const { workspaceMembers } = db.t;
+      // Their sessions stay valid; the workspace gate simply finds no membership any more and answers 404.
+      await db.atomic((q) => [
+        q
+          .delete(workspaceMembers)
+          .where(and(eq(workspaceMembers.id, target.member.id), eq(workspaceMembers.workspace_id, workspaceId))),
+        activityEntry(c, q, db, {
+          workspaceId,
+          type: "workspace_member.removed",
+          description: `${currentIdentity(c).user.name} removed ${target.user.name} from the workspace`,
+          entityType: "workspace_member",
+          entityId: target.member.id,
+          metadata: { user_id: target.member.user_id, role: target.member.role },
+        }),
+      ]);
+      return c.body(null, 204);
+    },
+  )
+  // POST /api/v1/workspaces/:workspaceId/leave — leave a workspace (its owner hands it over first)
+  .openapi(
+    // Any member may leave, so the permission is only workspace.read; leaving still changes
+    // something, so an API token needs the write ability as well.
+    createRoute({
+      method: "post",
+      path: "/{workspaceId}/leave",
+      tags,
+      summary: "Leave a workspace",
+      middleware: [requireUser("workspaces:write"), requirePermission("workspace.read")] as const,
+      "x-permission": "workspace.read",
+      request: { params: WorkspaceIdParam },
+      responses: { ...noContent, ...errorResponses("unauthorized", "forbidden", "not_found", "conflict") },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const { workspace, member, role } = currentWorkspace(c);
+      const { workspaceMembers } = db.t;
+      if (role === "owner") {
+        const otherOwners = await db.q.$count(
+          workspaceMembers,
+          and(
+            eq(workspaceMembers.workspace_id, workspace.id),
+            eq(workspaceMembers.role, "owner"),
+            eq(workspaceMembers.status, "active"),
+            ne(workspaceMembers.id, member.id),
+          ),
+        );
+        // The workspace's recorded owner must stay a member, whatever other owners there are.
+        if (otherOwners === 0 || workspace.owner_id === member.user_id) {
+          throw new AppError("conflict", "You own this workspace: transfer ownership first, then leave.", { role });
+        }
+      }
+      await db.atomic((q) => [
+        q.delete(workspaceMembers).where(eq(workspaceMembers.id, member.id)),
+        activityEntry(c, q, db, {
+          workspaceId: workspace.id,
+          type: "workspace_member.left",
+          description: `${currentIdentity(c).user.name} left the workspace`,
+          entityType: "workspace_member",
+          entityId: member.id,
+          metadata: { user_id: member.user_id, role },
+        }),
+      ]);
+      return c.body(null, 204);
+    },
+  );
