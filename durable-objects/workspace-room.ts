@@ -144,6 +144,13 @@ export class WorkspaceRoom extends DurableObject {
     return affected + this.docs.updateMemberAccess(userId, permissions);
   }
 
+  /** The workspace is gone: every socket closes, and the feed and documents are dropped. */
+  async closeWorkspace(): Promise<void> {
+    for (const ws of this.ctx.getWebSockets()) ws.close(CLOSE.ACCESS_REVOKED, "This workspace was deleted.");
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
   /** Sessions signed out or revoked: their sockets close at once. */
   async endSessions(sessionIds: string[]): Promise<number> {
     let closed = 0;

@@ -189,3 +189,50 @@ describe("the room's memory", () => {
     recent.ws.close(1000);
   });
 });
+
+describe("access ending while connected", () => {
+  it("closes a removed member's sockets with 4403 and re-scopes a changed role", async () => {
+    const { client: owner } = await signUp();
+    const ws = await createWorkspace(owner);
+    const editor = await teammate(ws.id, "editor");
+    const viewer = await teammate(ws.id, "viewer");
+    const editorTab = await connectLive(editor.client, ws.id);
+    const viewerTab = await connectLive(viewer.client, ws.id);
+    await editorTab.next("hello");
+    await viewerTab.next("hello");
+    const members = (await (await owner.fetch(`/api/v1/workspaces/${ws.id}/members`)).json()) as {
+      data: { id: string; user: { id: string } }[];
+    };
+    const memberIdOf = (userId: string) => members.data.find((m) => m.user.id === userId)!.id;
+
+    const removed = await owner.fetch(`/api/v1/workspaces/${ws.id}/members/${memberIdOf(viewer.user.id)}`, {
+      method: "DELETE",
+    });
+    expect(removed.status).toBe(204);
+    expect(await viewerTab.closed).toMatchObject({ code: CLOSE.ACCESS_REVOKED });
+    // As an editor they saw the removal…
+    expect(await editorTab.next("change", (m) => m.entity_type === "workspace_member")).toMatchObject({ op: "delete" });
+    editorTab.messages.length = 0;
+
+    // …demoted to guest: still connected, but member changes are no longer theirs to see.
+    await owner.fetch(`/api/v1/workspaces/${ws.id}/members/${memberIdOf(editor.user.id)}`, {
+      method: "PATCH",
+      json: { role: "guest" },
+    });
+    await rename(owner, ws.id, "After demotion");
+    const change = await editorTab.next("change", (m) => m.entity_type === "workspace");
+    expect(change.changed).toMatchObject({ name: { to: "After demotion" } });
+    expect(editorTab.messages.some((m) => m.type === "change" && m.entity_type === "workspace_member")).toBe(false);
+    editorTab.ws.close(1000);
+  });
+
+  it("closes every socket when the workspace is deleted", async () => {
+    const { client: owner } = await signUp();
+    const ws = await createWorkspace(owner);
+    const tab = await connectLive(owner, ws.id);
+    await tab.next("hello");
+    const res = await owner.fetch(`/api/v1/workspaces/${ws.id}`, { method: "DELETE", json: { confirm_slug: ws.slug } });
+    expect(res.status).toBe(204);
+    expect(await tab.closed).toMatchObject({ code: CLOSE.ACCESS_REVOKED });
+  });
+});

@@ -7,6 +7,7 @@ import { currentIdentity, requireUser } from "../../lib/auth";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
+import { publishChanges } from "../../lib/realtime";
 import { findMember } from "../members/get-member-or-throw";
 import { assertVerified } from "./assert-invitee";
 import { findInviteLinkByToken } from "./find-invite-link";
@@ -88,6 +89,7 @@ export const inviteLinkJoinRoutes = createRouter()
         throw err;
       }
       if (!results[2]?.rowsAffected) throw linkOff();
+      await publishChanges(c, workspaceId, [{ entity_type: "workspace_member", entity_id: memberId, op: "create" }]);
       return c.json(await toJoinedJson(db, workspaceId, me.id), 201);
     },
   );

@@ -14,6 +14,7 @@ import { currentIdentity, requireUser } from "../../lib/auth";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
+import { publishChanges } from "../../lib/realtime";
 import { findMember } from "../members/get-member-or-throw";
 import { assertInvitee } from "./assert-invitee";
 import { findInvitationByToken, type InvitationByToken } from "./find-invitation-by-token";
@@ -141,6 +142,7 @@ export const invitationResponseRoutes = createRouter()
         throw err;
       }
       if (!results[2]?.rowsAffected) throw new AppError("not_found", "This invitation was already answered.");
+      await publishChanges(c, workspace.id, [{ entity_type: "workspace_member", entity_id: memberId, op: "create" }]);
       return c.json(await toJoinedJson(db, workspace.id, me.id), 200);
     },
   )

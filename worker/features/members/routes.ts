@@ -8,6 +8,8 @@ import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
+import { effectivePermissions } from "../../lib/permissions";
+import { publishChanges, updateLiveAccess } from "../../lib/realtime";
 import { currentWorkspace, requirePermission, workspaceRoute } from "../../lib/workspace-access";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import { assertCanAssignRole, assertCanGrant, assertCanManage } from "./assert-can-manage";
@@ -94,6 +96,18 @@ export const memberRoutes = createRouter()
             metadata: { changes, user_id: target.member.user_id },
           }),
         ]);
+        const updated = await getMemberOrThrow(db, { workspaceId, memberId });
+        // Their open tabs are re-scoped (or closed, if reading is no longer allowed) at once.
+        await updateLiveAccess(
+          c.env,
+          workspaceId,
+          target.member.user_id,
+          effectivePermissions(updated.member.role ?? "viewer", updated.member.permissions),
+        );
+        await publishChanges(c, workspaceId, [
+          { entity_type: "workspace_member", entity_id: target.member.id, op: "update", changed: changes },
+        ]);
+        return c.json(toMemberJson(updated), 200);
       }
       return c.json(toMemberJson(await getMemberOrThrow(db, { workspaceId, memberId })), 200);
     },
@@ -129,6 +143,10 @@ export const memberRoutes = createRouter()
           entityId: target.member.id,
           metadata: { user_id: target.member.user_id, role: target.member.role },
         }),
+      ]);
+      await updateLiveAccess(c.env, workspaceId, target.member.user_id, null);
+      await publishChanges(c, workspaceId, [
+        { entity_type: "workspace_member", entity_id: target.member.id, op: "delete" },
       ]);
       return c.body(null, 204);
     },
@@ -177,6 +195,8 @@ export const memberRoutes = createRouter()
           metadata: { user_id: member.user_id, role },
         }),
       ]);
+      await updateLiveAccess(c.env, workspace.id, member.user_id, null);
+      await publishChanges(c, workspace.id, [{ entity_type: "workspace_member", entity_id: member.id, op: "delete" }]);
       return c.body(null, 204);
     },
   );

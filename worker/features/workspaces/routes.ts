@@ -12,7 +12,7 @@ import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
 import { decodeCursor, pageOf, paginationQuery, toPage } from "../../lib/pagination";
 import { effectivePermissions } from "../../lib/permissions";
-import { publishChanges } from "../../lib/realtime";
+import { publishChanges, roomOf } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import {
   CreateWorkspaceBody,
@@ -333,6 +333,9 @@ export const workspaceRoutes = createRouter()
       const db = c.var.db;
       // Every table that belongs to a workspace cascades from it (ON DELETE CASCADE), the log included.
       await db.atomic((q) => [q.delete(db.t.workspaces).where(eq(db.t.workspaces.id, workspace.id))]);
+      await roomOf(c.env, workspace.id)
+        .closeWorkspace()
+        .catch((err) => console.error(JSON.stringify({ level: "error", msg: "room not closed", error: String(err) })));
       return c.body(null, 204);
     },
   );
