@@ -269,7 +269,19 @@ export const crm_contacts = table(
       idx_email: ["email"],
       idx_status: ["status"],
       idx_lead_score: ["lead_score"],
+      // Added: every list sorts and pages within one workspace, so each sort key has an index led by workspace_id.
+      idx_ws_id: ["workspace_id", "id"],
+      idx_ws_name: ["workspace_id", "last_name", "first_name", "id"],
+      idx_ws_updated: ["workspace_id", "updated_at", "id"],
+      idx_ws_score: ["workspace_id", "lead_score", "id"],
+      idx_ws_status: ["workspace_id", "status", "id"],
+      idx_ws_contacted: ["workspace_id", "last_contacted", "id"],
+      idx_ws_follow_up: ["workspace_id", "next_follow_up", "id"],
+      idx_ws_source: ["workspace_id", "source", "id"],
+      idx_ws_company: ["workspace_id", "company", "id"],
     },
+    // Added: one contact per email in a workspace (emails are stored lower-cased; NULLs do not collide).
+    uniques: { unique_workspace_email: ["workspace_id", "email"] },
   },
 );
 
@@ -434,6 +446,8 @@ export const activity_logs = table(
       idx_user: ["user_id"],
       idx_type: ["type"],
       idx_entity: ["entity_type", "entity_id"],
+      // Added: the feed pages newest-first within a workspace.
+      idx_ws_id: ["workspace_id", "id"],
     },
   },
 );
@@ -581,6 +595,84 @@ export const workspace_invite_links = table(
   { indexes: { idx_workspace: ["workspace_id"] } },
 );
 
+/** A contact's tags, one row each, so "has any/all of these tags" filters use an index (crm_contacts.tags keeps the list too). */
+export const crm_contact_tags = table(
+  "crm_contact_tags",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    contact_id: uuid().notNull().references("crm_contacts"),
+    tag: varchar(64).notNull(),
+  },
+  {
+    uniques: { unique_contact_tag: ["contact_id", "tag"] },
+    indexes: { idx_ws_tag: ["workspace_id", "tag", "contact_id"] },
+  },
+);
+
+/**
+ * The search index of contacts: each word of a contact's name, email, company, position
+ * and notes, folded to lower case without accents. Prefix search is a range scan on
+ * (workspace_id, term), the same on D1 and MySQL — D1 cannot export FTS5 tables.
+ */
+export const crm_contact_terms = table(
+  "crm_contact_terms",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    contact_id: uuid().notNull().references("crm_contacts"),
+    term: varchar(64).notNull(),
+  },
+  {
+    uniques: { unique_contact_term: ["contact_id", "term"] },
+    indexes: { idx_ws_term: ["workspace_id", "term", "contact_id"] },
+  },
+);
+
+/** A CSV import: the uploaded rows, the column mapping, and progress, so it can be previewed, run in chunks and resumed. */
+export const crm_import_jobs = table(
+  "crm_import_jobs",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    created_by: uuid().notNull().references("users"),
+    status: enumOf(["uploaded", "running", "completed", "failed", "cancelled"]).notNull().default("uploaded"),
+    file_name: varchar(255).notNull(),
+    headers: json().notNull().type("StringList"),
+    mapping: json().type("JsonObject"),
+    duplicate_strategy: enumOf(["skip", "update", "merge_tags"]).notNull().default("skip"),
+    total_rows: int().notNull().default(0),
+    processed_rows: int().notNull().default(0),
+    created_count: int().notNull().default(0),
+    updated_count: int().notNull().default(0),
+    skipped_count: int().notNull().default(0),
+    error_count: int().notNull().default(0),
+    last_error: text(),
+    started_at: timestamp(),
+    finished_at: timestamp(),
+    ...timestamps(),
+  },
+  { indexes: { idx_ws_id: ["workspace_id", "id"] } },
+);
+
+/** One uploaded CSV row of an import and what became of it. */
+export const crm_import_rows = table(
+  "crm_import_rows",
+  {
+    id: uuid().id(),
+    job_id: uuid().notNull().references("crm_import_jobs"),
+    row_number: int().notNull(),
+    cells: json().notNull().type("StringList"),
+    outcome: enumOf(["pending", "created", "updated", "skipped", "rejected"]).notNull().default("pending"),
+    error: text(),
+    contact_id: uuid(),
+  },
+  {
+    uniques: { unique_job_row: ["job_id", "row_number"] },
+    indexes: { idx_job_outcome: ["job_id", "outcome", "row_number"] },
+  },
+);
+
 /** Every table, in an order where each one comes after the tables it references. */
 export const tables: TableSpec[] = [
   users,
@@ -611,4 +703,8 @@ export const tables: TableSpec[] = [
   user_tokens,
   mail_outbox,
   workspace_invite_links,
+  crm_contact_tags,
+  crm_contact_terms,
+  crm_import_jobs,
+  crm_import_rows,
 ];

@@ -24,8 +24,31 @@ export type LiveTable = { name: string; columns: LiveColumn[]; indexes: LiveInde
 /** Columns and indexes the product added to the seed's tables (never renamed or dropped ones). */
 export const ADDITIONS = {
   columns: { sessions: ["expires_at"] } as Record<string, string[]>,
-  indexes: { sessions: ["idx_expires"] } as Record<string, string[]>,
-  tables: ["user_tokens", "mail_outbox", "workspace_invite_links"],
+  indexes: {
+    sessions: ["idx_expires"],
+    activity_logs: ["idx_ws_id"],
+    crm_contacts: [
+      "idx_ws_id",
+      "idx_ws_name",
+      "idx_ws_updated",
+      "idx_ws_score",
+      "idx_ws_status",
+      "idx_ws_contacted",
+      "idx_ws_follow_up",
+      "idx_ws_source",
+      "idx_ws_company",
+      "unique_workspace_email",
+    ],
+  } as Record<string, string[]>,
+  tables: [
+    "user_tokens",
+    "mail_outbox",
+    "workspace_invite_links",
+    "crm_contact_tags",
+    "crm_contact_terms",
+    "crm_import_jobs",
+    "crm_import_rows",
+  ],
 };
 
 function expectedTypes(col: RefColumn, dialect: Dialect): string[] {
@@ -140,6 +163,7 @@ export function compareSchema(reference: RefTable[], live: LiveTable[], dialect:
     const allowed = new Set([
       ...ref.indexes.map((i) => indexName(i.name)),
       ...(ADDITIONS.indexes[ref.name] ?? []).map(indexName),
+      ...(ADDITIONS.indexes[ref.name] ?? []), // unique constraints keep their own name on SQLite
     ]);
     for (const i of table.indexes) {
       const isUnique = i.unique && uniqueSets.some((cols) => same(cols, i.columns));

@@ -292,10 +292,20 @@ export const crmContacts = mysqlTable(
     updated_at: timestamp("updated_at", { mode: "date" }).defaultNow().onUpdateNow().$onUpdate(() => new Date()),
   },
   (t) => [
+    unique("unique_workspace_email").on(t.workspace_id, t.email),
     index("idx_workspace").on(t.workspace_id),
     index("idx_email").on(t.email),
     index("idx_status").on(t.status),
     index("idx_lead_score").on(t.lead_score),
+    index("idx_ws_id").on(t.workspace_id, t.id),
+    index("idx_ws_name").on(t.workspace_id, t.last_name, t.first_name, t.id),
+    index("idx_ws_updated").on(t.workspace_id, t.updated_at, t.id),
+    index("idx_ws_score").on(t.workspace_id, t.lead_score, t.id),
+    index("idx_ws_status").on(t.workspace_id, t.status, t.id),
+    index("idx_ws_contacted").on(t.workspace_id, t.last_contacted, t.id),
+    index("idx_ws_follow_up").on(t.workspace_id, t.next_follow_up, t.id),
+    index("idx_ws_source").on(t.workspace_id, t.source, t.id),
+    index("idx_ws_company").on(t.workspace_id, t.company, t.id),
     foreignKey({ name: "fk_crm_contacts_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
     foreignKey({ name: "fk_crm_contacts_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
   ],
@@ -484,6 +494,7 @@ export const activityLogs = mysqlTable(
     index("idx_user").on(t.user_id),
     index("idx_type").on(t.type),
     index("idx_entity").on(t.entity_type, t.entity_id),
+    index("idx_ws_id").on(t.workspace_id, t.id),
     foreignKey({ name: "fk_activity_logs_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
     foreignKey({ name: "fk_activity_logs_user_id", columns: [t.user_id], foreignColumns: [users.id] }).onDelete("cascade"),
   ],
@@ -651,5 +662,85 @@ export const workspaceInviteLinks = mysqlTable(
     index("idx_workspace").on(t.workspace_id),
     foreignKey({ name: "fk_workspace_invite_links_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
     foreignKey({ name: "fk_workspace_invite_links_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
+  ],
+);
+
+export const crmContactTags = mysqlTable(
+  "crm_contact_tags",
+  {
+    id: char("id", { length: 36 }).primaryKey().$defaultFn(uuidv7),
+    workspace_id: char("workspace_id", { length: 36 }).notNull(),
+    contact_id: char("contact_id", { length: 36 }).notNull(),
+    tag: varchar("tag", { length: 64 }).notNull(),
+  },
+  (t) => [
+    unique("unique_contact_tag").on(t.contact_id, t.tag),
+    index("idx_ws_tag").on(t.workspace_id, t.tag, t.contact_id),
+    foreignKey({ name: "fk_crm_contact_tags_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_crm_contact_tags_contact_id", columns: [t.contact_id], foreignColumns: [crmContacts.id] }).onDelete("cascade"),
+  ],
+);
+
+export const crmContactTerms = mysqlTable(
+  "crm_contact_terms",
+  {
+    id: char("id", { length: 36 }).primaryKey().$defaultFn(uuidv7),
+    workspace_id: char("workspace_id", { length: 36 }).notNull(),
+    contact_id: char("contact_id", { length: 36 }).notNull(),
+    term: varchar("term", { length: 64 }).notNull(),
+  },
+  (t) => [
+    unique("unique_contact_term").on(t.contact_id, t.term),
+    index("idx_ws_term").on(t.workspace_id, t.term, t.contact_id),
+    foreignKey({ name: "fk_crm_contact_terms_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_crm_contact_terms_contact_id", columns: [t.contact_id], foreignColumns: [crmContacts.id] }).onDelete("cascade"),
+  ],
+);
+
+export const crmImportJobs = mysqlTable(
+  "crm_import_jobs",
+  {
+    id: char("id", { length: 36 }).primaryKey().$defaultFn(uuidv7),
+    workspace_id: char("workspace_id", { length: 36 }).notNull(),
+    created_by: char("created_by", { length: 36 }).notNull(),
+    status: mysqlEnum("status", ["uploaded", "running", "completed", "failed", "cancelled"]).notNull().default("uploaded"),
+    file_name: varchar("file_name", { length: 255 }).notNull(),
+    headers: json("headers").$type<StringList>().notNull(),
+    mapping: json("mapping").$type<JsonObject>(),
+    duplicate_strategy: mysqlEnum("duplicate_strategy", ["skip", "update", "merge_tags"]).notNull().default("skip"),
+    total_rows: int("total_rows").notNull().default(0),
+    processed_rows: int("processed_rows").notNull().default(0),
+    created_count: int("created_count").notNull().default(0),
+    updated_count: int("updated_count").notNull().default(0),
+    skipped_count: int("skipped_count").notNull().default(0),
+    error_count: int("error_count").notNull().default(0),
+    last_error: text("last_error"),
+    started_at: timestamp("started_at", { mode: "date" }),
+    finished_at: timestamp("finished_at", { mode: "date" }),
+    created_at: timestamp("created_at", { mode: "date" }).defaultNow(),
+    updated_at: timestamp("updated_at", { mode: "date" }).defaultNow().onUpdateNow().$onUpdate(() => new Date()),
+  },
+  (t) => [
+    index("idx_ws_id").on(t.workspace_id, t.id),
+    foreignKey({ name: "fk_crm_import_jobs_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_crm_import_jobs_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
+  ],
+);
+
+export const crmImportRows = mysqlTable(
+  "crm_import_rows",
+  {
+    id: char("id", { length: 36 }).primaryKey().$defaultFn(uuidv7),
+    job_id: char("job_id", { length: 36 }).notNull(),
+    row_number: int("row_number").notNull(),
+    cells: json("cells").$type<StringList>().notNull(),
+    outcome: mysqlEnum("outcome", ["pending", "created", "updated", "skipped", "rejected"]).notNull().default("pending"),
+    error: text("error"),
+    contact_id: char("contact_id", { length: 36 }),
+  },
+  (t) => [
+    unique("unique_job_row").on(t.job_id, t.row_number),
+    index("idx_job_outcome").on(t.job_id, t.outcome, t.row_number),
+    foreignKey({ name: "fk_crm_import_rows_job_id", columns: [t.job_id], foreignColumns: [crmImportJobs.id] }).onDelete("cascade"),
   ],
 );

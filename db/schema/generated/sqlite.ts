@@ -302,10 +302,20 @@ export const crmContacts = sqliteTable(
     updated_at: sqliteTimestamp("updated_at").default(sql`CURRENT_TIMESTAMP`).$onUpdate(() => new Date()),
   },
   (t) => [
+    unique("unique_workspace_email").on(t.workspace_id, t.email),
     index("crm_contacts_idx_workspace").on(t.workspace_id),
     index("crm_contacts_idx_email").on(t.email),
     index("crm_contacts_idx_status").on(t.status),
     index("crm_contacts_idx_lead_score").on(t.lead_score),
+    index("crm_contacts_idx_ws_id").on(t.workspace_id, t.id),
+    index("crm_contacts_idx_ws_name").on(t.workspace_id, t.last_name, t.first_name, t.id),
+    index("crm_contacts_idx_ws_updated").on(t.workspace_id, t.updated_at, t.id),
+    index("crm_contacts_idx_ws_score").on(t.workspace_id, t.lead_score, t.id),
+    index("crm_contacts_idx_ws_status").on(t.workspace_id, t.status, t.id),
+    index("crm_contacts_idx_ws_contacted").on(t.workspace_id, t.last_contacted, t.id),
+    index("crm_contacts_idx_ws_follow_up").on(t.workspace_id, t.next_follow_up, t.id),
+    index("crm_contacts_idx_ws_source").on(t.workspace_id, t.source, t.id),
+    index("crm_contacts_idx_ws_company").on(t.workspace_id, t.company, t.id),
     foreignKey({ name: "fk_crm_contacts_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
     foreignKey({ name: "fk_crm_contacts_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
     check("crm_contacts_status_check", sql`${t.status} IN ('lead', 'prospect', 'customer', 'inactive')`),
@@ -500,6 +510,7 @@ export const activityLogs = sqliteTable(
     index("activity_logs_idx_user").on(t.user_id),
     index("activity_logs_idx_type").on(t.type),
     index("activity_logs_idx_entity").on(t.entity_type, t.entity_id),
+    index("activity_logs_idx_ws_id").on(t.workspace_id, t.id),
     foreignKey({ name: "fk_activity_logs_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
     foreignKey({ name: "fk_activity_logs_user_id", columns: [t.user_id], foreignColumns: [users.id] }).onDelete("cascade"),
   ],
@@ -669,5 +680,88 @@ export const workspaceInviteLinks = sqliteTable(
     foreignKey({ name: "fk_workspace_invite_links_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
     foreignKey({ name: "fk_workspace_invite_links_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
     check("workspace_invite_links_role_check", sql`${t.role} IN ('editor', 'contributor', 'viewer')`),
+  ],
+);
+
+export const crmContactTags = sqliteTable(
+  "crm_contact_tags",
+  {
+    id: text("id").primaryKey().$defaultFn(uuidv7),
+    workspace_id: text("workspace_id").notNull(),
+    contact_id: text("contact_id").notNull(),
+    tag: text("tag").notNull(),
+  },
+  (t) => [
+    unique("unique_contact_tag").on(t.contact_id, t.tag),
+    index("crm_contact_tags_idx_ws_tag").on(t.workspace_id, t.tag, t.contact_id),
+    foreignKey({ name: "fk_crm_contact_tags_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_crm_contact_tags_contact_id", columns: [t.contact_id], foreignColumns: [crmContacts.id] }).onDelete("cascade"),
+  ],
+);
+
+export const crmContactTerms = sqliteTable(
+  "crm_contact_terms",
+  {
+    id: text("id").primaryKey().$defaultFn(uuidv7),
+    workspace_id: text("workspace_id").notNull(),
+    contact_id: text("contact_id").notNull(),
+    term: text("term").notNull(),
+  },
+  (t) => [
+    unique("unique_contact_term").on(t.contact_id, t.term),
+    index("crm_contact_terms_idx_ws_term").on(t.workspace_id, t.term, t.contact_id),
+    foreignKey({ name: "fk_crm_contact_terms_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_crm_contact_terms_contact_id", columns: [t.contact_id], foreignColumns: [crmContacts.id] }).onDelete("cascade"),
+  ],
+);
+
+export const crmImportJobs = sqliteTable(
+  "crm_import_jobs",
+  {
+    id: text("id").primaryKey().$defaultFn(uuidv7),
+    workspace_id: text("workspace_id").notNull(),
+    created_by: text("created_by").notNull(),
+    status: text("status", { enum: ["uploaded", "running", "completed", "failed", "cancelled"] }).notNull().default("uploaded"),
+    file_name: text("file_name").notNull(),
+    headers: text("headers", { mode: "json" }).$type<StringList>().notNull(),
+    mapping: text("mapping", { mode: "json" }).$type<JsonObject>(),
+    duplicate_strategy: text("duplicate_strategy", { enum: ["skip", "update", "merge_tags"] }).notNull().default("skip"),
+    total_rows: integer("total_rows").notNull().default(0),
+    processed_rows: integer("processed_rows").notNull().default(0),
+    created_count: integer("created_count").notNull().default(0),
+    updated_count: integer("updated_count").notNull().default(0),
+    skipped_count: integer("skipped_count").notNull().default(0),
+    error_count: integer("error_count").notNull().default(0),
+    last_error: text("last_error"),
+    started_at: sqliteTimestamp("started_at"),
+    finished_at: sqliteTimestamp("finished_at"),
+    created_at: sqliteTimestamp("created_at").default(sql`CURRENT_TIMESTAMP`),
+    updated_at: sqliteTimestamp("updated_at").default(sql`CURRENT_TIMESTAMP`).$onUpdate(() => new Date()),
+  },
+  (t) => [
+    index("crm_import_jobs_idx_ws_id").on(t.workspace_id, t.id),
+    foreignKey({ name: "fk_crm_import_jobs_workspace_id", columns: [t.workspace_id], foreignColumns: [workspaces.id] }).onDelete("cascade"),
+    foreignKey({ name: "fk_crm_import_jobs_created_by", columns: [t.created_by], foreignColumns: [users.id] }).onDelete("cascade"),
+    check("crm_import_jobs_status_check", sql`${t.status} IN ('uploaded', 'running', 'completed', 'failed', 'cancelled')`),
+    check("crm_import_jobs_duplicate_strategy_check", sql`${t.duplicate_strategy} IN ('skip', 'update', 'merge_tags')`),
+  ],
+);
+
+export const crmImportRows = sqliteTable(
+  "crm_import_rows",
+  {
+    id: text("id").primaryKey().$defaultFn(uuidv7),
+    job_id: text("job_id").notNull(),
+    row_number: integer("row_number").notNull(),
+    cells: text("cells", { mode: "json" }).$type<StringList>().notNull(),
+    outcome: text("outcome", { enum: ["pending", "created", "updated", "skipped", "rejected"] }).notNull().default("pending"),
+    error: text("error"),
+    contact_id: text("contact_id"),
+  },
+  (t) => [
+    unique("unique_job_row").on(t.job_id, t.row_number),
+    index("crm_import_rows_idx_job_outcome").on(t.job_id, t.outcome, t.row_number),
+    foreignKey({ name: "fk_crm_import_rows_job_id", columns: [t.job_id], foreignColumns: [crmImportJobs.id] }).onDelete("cascade"),
+    check("crm_import_rows_outcome_check", sql`${t.outcome} IN ('pending', 'created', 'updated', 'skipped', 'rejected')`),
   ],
 );
