@@ -17,6 +17,8 @@ export const READ_PERMISSION: Record<string, string> = {
   workspace_invitation: "invitations.manage",
   activity_log: "activity.read",
   crm_contact: "crm.contacts.read",
+  crm_import_job: "crm.contacts.import",
+  course_lesson: "courses.read",
   link_in_bio_page: "bio.pages.read",
   social_media_account: "social.accounts.read",
   social_media_post: "social.posts.read",
