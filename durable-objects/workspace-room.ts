@@ -23,10 +23,9 @@ import {
 const RETAIN_MS = 24 * 60 * 60 * 1000;
 const RETAIN_EVENTS = 10_000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-const PRESENCE_INTERVAL_MS = 100;
 const MAX_STRIKES = 10;
 /** Presence changes are gathered this long and sent as one frame: a hundred tabs opening at once make one message, not a hundred. */
-const PRESENCE_FLUSH_MS = 50;
+const PRESENCE_FLUSH_MS = 100;
 const FRAME_MESSAGES = 200;
 
 type Attachment = {
@@ -35,7 +34,6 @@ type Attachment = {
   viewing: { entity_type: string; entity_id: string } | null;
   editing: string | null;
   status: "active" | "idle";
-  last_presence_at: number;
   strikes: number;
 };
 
@@ -79,7 +77,6 @@ export class WorkspaceRoom extends DurableObject {
       viewing: null,
       editing: null,
       status: "active",
-      last_presence_at: 0,
       strikes: 0,
     };
     server.serializeAttachment(attachment);
@@ -185,12 +182,9 @@ export class WorkspaceRoom extends DurableObject {
     if (parsed.viewing !== undefined) attachment.viewing = parsed.viewing;
     if (parsed.editing !== undefined) attachment.editing = parsed.editing;
     if (parsed.status) attachment.status = parsed.status;
-    const now = Date.now();
-    const due = now - attachment.last_presence_at >= PRESENCE_INTERVAL_MS;
-    if (due) attachment.last_presence_at = now;
     ws.serializeAttachment(attachment);
-    // Throttled: at most ten updates a second per socket; the next one carries the latest state.
-    if (due) this.presenceChanged(attachment.identity.user_id);
+    // Flushed on a timer: however fast a tab reports, the room sends at most ten presence frames a second.
+    this.presenceChanged(attachment.identity.user_id);
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {

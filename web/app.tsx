@@ -1,5 +1,6 @@
 import { Route, Router } from "@solidjs/router";
 import { createEffect } from "solid-js";
+import { ActivityPage } from "./features/activity/activity-page";
 import { applyTheme, rememberedTheme } from "./features/auth/apply-theme";
 import { ForgotPasswordPage } from "./features/auth/forgot-password-page";
 import { LoginPage } from "./features/auth/login-page";
@@ -15,12 +16,20 @@ import { CoursesPage } from "./features/courses/courses-page";
 import { CrmPage } from "./features/crm/crm-page";
 import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { DevOutboxPage } from "./features/dev-outbox/dev-outbox-page";
+import { DocPlaygroundPage } from "./features/docs/doc-playground-page";
 import { EmailPage } from "./features/email/email-page";
+import { InvitationPage } from "./features/invitations/invitation-page";
+import { JoinPage } from "./features/invitations/join-page";
+import { MembersPage } from "./features/members/members-page";
 import { NotFoundPage } from "./features/not-found/not-found-page";
 import { SettingsPage } from "./features/settings/settings-page";
 import { SocialPage } from "./features/social/social-page";
 import { StorePage } from "./features/store/store-page";
 import { TokensPage } from "./features/tokens/tokens-page";
+import { HomeRedirect } from "./features/workspaces/home-redirect";
+import { NewWorkspacePage } from "./features/workspaces/new-workspace-page";
+import { WorkspaceScope } from "./features/workspaces/workspace-scope";
+import { WorkspaceSettingsPage } from "./features/workspaces/workspace-settings-page";
 import { AppLayout } from "./layout/app-layout";
 import { PublicLayout } from "./layout/public-layout";
 
@@ -36,7 +45,7 @@ export function App() {
 
   return (
     <Router base="/app">
-      {/* Pages anyone may open: signing in, links from emails, and the dev outbox. */}
+      {/* Pages anyone may open: signing in, links from emails, invitations, and the dev outbox. */}
       <Route component={PublicLayout}>
         <Route path="/login" component={LoginPage} />
         <Route path="/signup" component={SignupPage} />
@@ -44,16 +53,30 @@ export function App() {
         <Route path="/reset-password" component={ResetPasswordPage} />
         <Route path="/verify-email" component={VerifyEmailPage} />
         <Route path="/dev/outbox" component={DevOutboxPage} />
+        {/* Links from invitation emails and invite links: signed out, they ask to sign in first. */}
+        <Route path="/invitations/:token" component={InvitationPage} />
+        <Route path="/join/:token" component={JoinPage} />
       </Route>
       {/* Everything else needs someone signed in (AppLayout sends anyone else to sign in). */}
       <Route component={AppLayout}>
-        <Route path="/" component={DashboardPage} />
-        <Route path="/bio" component={BioPage} />
-        <Route path="/social" component={SocialPage} />
-        <Route path="/email" component={EmailPage} />
-        <Route path="/crm" component={CrmPage} />
-        <Route path="/courses" component={CoursesPage} />
-        <Route path="/store" component={StorePage} />
+        {/* /app/ opens the workspace used last on this device, or asks for a first one. */}
+        <Route path="/" component={HomeRedirect} />
+        <Route path="/workspaces/new" component={NewWorkspacePage} />
+        <Route path="/w/:workspaceId" component={WorkspaceScope}>
+          <Route path="/" component={DashboardPage} />
+          <Route path="/bio" component={BioPage} />
+          <Route path="/social" component={SocialPage} />
+          <Route path="/email" component={EmailPage} />
+          <Route path="/crm" component={CrmPage} />
+          <Route path="/courses" component={CoursesPage} />
+          <Route path="/store" component={StorePage} />
+          <Route path="/members" component={MembersPage} />
+          <Route path="/activity" component={ActivityPage} />
+          <Route path="/settings" component={WorkspaceSettingsPage} />
+          <Route path="/dev/docs/:docName" component={DocPlaygroundPage} />
+          <Route path="*404" component={NotFoundPage} />
+        </Route>
+        {/* The account's own pages, whichever workspace is open. */}
         <Route path="/settings" component={SettingsPage} />
         <Route path="/settings/profile" component={ProfilePage} />
         <Route path="/settings/sessions" component={SessionsPage} />

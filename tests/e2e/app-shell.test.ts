@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
 import { signUpByApi } from "./sign-up-by-api";
+import { createWorkspaceByApi } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
 
@@ -9,6 +10,8 @@ describe("the app shell", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** The modules live below the workspace's own address, /app/w/{id}/… */
+  let home: string;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -16,6 +19,8 @@ describe("the app shell", () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Every page of the shell is for someone signed in: this context carries their session.
     await signUpByApi(appUrl, { context, name: "Shell Tester" });
+    const workspace = await createWorkspaceByApi(appUrl, context, "Shell Studio");
+    home = `${appUrl}/app/w/${workspace.id}`;
   });
 
   beforeEach(async () => {
@@ -55,7 +60,7 @@ describe("the app shell", () => {
     });
 
     await page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "CRM" }).click();
-    await page.waitForURL(`${appUrl}/app/crm`);
+    await page.waitForURL(`${home}/crm`);
     await page.getByText("Contacts will appear here").waitFor();
     expect(loads).toBe(0);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("CRM");
@@ -88,7 +93,7 @@ describe("the app shell", () => {
     expect(await page.getByText("We couldn't find that page").isVisible()).toBe(true);
     // The way back works.
     await page.getByRole("link", { name: "Go to the dashboard" }).click();
-    await page.waitForURL(`${appUrl}/app`);
+    await page.waitForURL(home);
     await page.getByTestId("api-health").waitFor();
   });
 
@@ -118,7 +123,7 @@ describe("the app shell", () => {
 
     // The narrow layout, where the sidebar becomes a top bar.
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${appUrl}/app/crm`);
+    await page.goto(`${home}/crm`);
     await page.getByText("Contacts will appear here").waitFor();
     await page.screenshot({ path: "/tmp/app-shell-narrow.png", fullPage: true });
 

@@ -48,7 +48,8 @@ describe("signing up, confirming, signing in and out", () => {
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
 
-    await page.waitForURL(`${appUrl}/app`);
+    // Someone new has no workspace yet: the app asks for a first one.
+    await page.waitForURL(`${appUrl}/app/workspaces/new`);
     const banner = page.getByTestId("verify-email-banner");
     await banner.waitFor();
     expect(await banner.textContent()).toContain(`Confirm your email — we sent a link to ${email}`);
@@ -67,8 +68,8 @@ describe("signing up, confirming, signing in and out", () => {
     await page.getByTestId("email-confirmed").waitFor();
     expect(await page.getByTestId("email-confirmed").textContent()).toContain(email);
     await page.getByRole("link", { name: "Continue to Mewayz" }).click();
-    await page.waitForURL(`${appUrl}/app`);
-    await page.getByTestId("api-health").waitFor();
+    await page.waitForURL(`${appUrl}/app/workspaces/new`);
+    await page.getByTestId("new-workspace").waitFor();
     expect(await page.getByTestId("verify-email-banner").count()).toBe(0);
 
     await page.getByTestId("user-menu").click();
@@ -76,8 +77,8 @@ describe("signing up, confirming, signing in and out", () => {
     await page.waitForURL(`${appUrl}/app/login`);
 
     await signInThroughForm(email, PASSWORD);
-    await page.waitForURL(`${appUrl}/app`);
-    await page.getByTestId("api-health").waitFor();
+    await page.waitForURL(`${appUrl}/app/workspaces/new`);
+    await page.getByTestId("new-workspace").waitFor();
     expect(await page.getByTestId("user-menu").textContent()).toContain("Grace Hopper");
     expect(await page.getByTestId("verify-email-banner").count()).toBe(0);
     expect(pageErrors).toEqual([]);

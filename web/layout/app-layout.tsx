@@ -1,15 +1,30 @@
-import { A, useMatch, useResolvedPath } from "@solidjs/router";
-import { createEffect, For, type ParentProps, Show } from "solid-js";
+import { A, useLocation } from "@solidjs/router";
+import { createEffect, createMemo, For, on, onCleanup, type ParentProps, Show, untrack } from "solid-js";
 import { RequireUser } from "../features/auth/require-user";
-import { session } from "../features/auth/session-store";
+import { refresh, session } from "../features/auth/session-store";
 import { UserMenu } from "../features/auth/user-menu";
 import { VerifyEmailBanner } from "../features/auth/verify-email-banner";
+import { workspacePath } from "../features/workspaces/workspace-path";
+import { WorkspaceSwitcher } from "../features/workspaces/workspace-switcher";
+import {
+  can,
+  forgetWorkspace,
+  homeWorkspace,
+  listed,
+  loadWorkspaces,
+  reloadCurrent,
+  workspaces,
+} from "../features/workspaces/workspaces-store";
+import { flash } from "../lib/flash";
+import { live } from "../lib/live/live";
+import { FlashNotice } from "../ui/flash-notice";
 import { Icon } from "../ui/icon";
-import { appModules } from "./app-modules";
+import { PresenceAvatars } from "../ui/presence-avatars";
+import { type AppModule, appModules, workspacePages } from "./app-modules";
+import { LiveStatus } from "./live-status";
+import { pageSection } from "./page-section";
 
-const notFound = { label: "Page not found", summary: "This address does not lead anywhere in your workspace." };
-
-/** The frame around every page: module navigation, a header naming where you are, the page itself. Signed in only. */
+/** The frame around every page: workspace and module navigation, a header naming where you are, the page itself. Signed in only. */
 export function AppLayout(props: ParentProps) {
   return (
     <RequireUser>
@@ -19,24 +34,92 @@ export function AppLayout(props: ParentProps) {
 }
 
 function Shell(props: ParentProps) {
-  // useMatch compares against the full pathname, so each module path is resolved below the
-  // router's base first. A module owns its sub-pages too (/crm/:id): its header stays up there.
-  const matchers = appModules.map((module) => {
-    const path = useResolvedPath(() => module.path);
-    return { module, match: useMatch(() => (module.path === "/" ? (path() ?? "/") : `${path()}/*`)) };
-  });
-  const current = () => matchers.find((m) => m.match())?.module ?? notFound;
+  const location = useLocation();
+  void loadWorkspaces();
 
+  // The sidebar belongs to the workspace open now; on account pages, to the one open last.
+  const sidebarWorkspace = createMemo(() => {
+    const current = workspaces.current;
+    if (current.id && current.status !== "gone" && current.status !== "error") return current.id;
+    return homeWorkspace()?.id ?? null;
+  });
+
+  // The router's path below /app, without the base: what the header and the title go by.
+  const section = createMemo(() => pageSection(location.pathname.replace(/^\/app(?=\/|$)/, "") || "/"));
   createEffect(() => {
-    document.title = `${current().label} · Mewayz`;
+    document.title = `${section().label} · Mewayz`;
+  });
+
+  // One live connection, to the workspace the sidebar shows, once my access to it is confirmed.
+  const liveWorkspace = createMemo(() =>
+    workspaces.current.status === "ready" && workspaces.current.id === sidebarWorkspace()
+      ? workspaces.current.id
+      : null,
+  );
+  createEffect(() => live.setSelf(session.user?.id ?? null));
+  createEffect(() => {
+    const id = liveWorkspace();
+    if (!id) return;
+    // Read when it happens, not here: a rename must not reopen the connection.
+    const name = () => listed(id)?.name ?? "this workspace";
+    onCleanup(
+      untrack(() =>
+        live.open(id, {
+          // The same path as a 401 from any call: the session store forgets the user and sign-in opens.
+          onSessionEnded: () => void refresh(),
+          // The room says why ("This workspace was deleted."); the name says which one.
+          onAccessRevoked: (reason) =>
+            forgetWorkspace(id, reason ? `${name()}: ${reason}` : `You no longer have access to ${name()}.`),
+          // A refused upgrade says nothing in a browser; the API says whether the workspace is still mine.
+          onUnreachable: () => void reloadCurrent(),
+        }),
+      ),
+    );
   });
 
   // On a narrow screen the modules scroll sideways; keep the current one in view after a deep link.
   let nav: HTMLElement | undefined;
   createEffect(() => {
-    current();
-    nav?.querySelector(".is-active")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    section();
+    // The nav itself appears (and loses the pages my role cannot read) once the workspace is known.
+    sidebarWorkspace();
+    void workspaces.current.workspace?.my_permissions.length;
+    const frame = requestAnimationFrame(() =>
+      nav?.querySelector(".is-active")?.scrollIntoView({ block: "nearest", inline: "nearest" }),
+    );
+    onCleanup(() => cancelAnimationFrame(frame));
   });
+
+  // A flash is for the page it led to: redirects on the way keep it, the person's next move does not.
+  createEffect(
+    on(
+      () => location.pathname,
+      () => {
+        const message = flash.current();
+        if (message && Date.now() - message.at > FLASH_SURVIVES_MS) flash.dismiss();
+      },
+      { defer: true },
+    ),
+  );
+
+  /** What the sidebar leaves out: pages my role cannot read, once my permissions there are known. */
+  const shown = (id: string, modules: readonly AppModule[]) =>
+    modules.filter((m) => !m.permission || workspaces.current.workspace?.id !== id || can(m.permission));
+
+  const navLink = (id: string, module: AppModule) => (
+    <li>
+      <A
+        href={workspacePath(id, module.path)}
+        end={module.path === ""}
+        class="nav__link"
+        activeClass="is-active"
+        inactiveClass=""
+      >
+        <Icon name={module.icon} />
+        <span>{module.label}</span>
+      </A>
+    </li>
+  );
 
   return (
     <div class="shell">
@@ -44,46 +127,48 @@ function Shell(props: ParentProps) {
         Skip to content
       </a>
       <aside class="sidebar">
-        <A href="/" class="brand" end>
-          <span class="brand__mark" aria-hidden="true">
-            M
-          </span>
-          <span class="brand__name">Mewayz</span>
-        </A>
-        <nav ref={nav} class="nav" aria-label="Modules" data-testid="app-nav">
-          <ul class="nav__list">
-            <For each={appModules}>
-              {(module) => (
-                <li>
-                  <A
-                    href={module.path}
-                    end={module.path === "/"}
-                    class="nav__link"
-                    activeClass="is-active"
-                    inactiveClass=""
-                  >
-                    <Icon name={module.icon} />
-                    <span>{module.label}</span>
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-        </nav>
+        <WorkspaceSwitcher workspaceId={sidebarWorkspace()} />
+        <Show
+          when={sidebarWorkspace()}
+          fallback={
+            <Show when={workspaces.list.status === "ready"}>
+              <p class="sidebar__hint">Create a workspace to start.</p>
+            </Show>
+          }
+        >
+          {(id) => (
+            <nav ref={nav} class="nav" aria-label="Modules" data-testid="app-nav">
+              <ul class="nav__list">
+                <For each={shown(id(), appModules)}>{(module) => navLink(id(), module)}</For>
+              </ul>
+              <ul class="nav__list nav__list--secondary">
+                <For each={shown(id(), workspacePages)}>{(module) => navLink(id(), module)}</For>
+              </ul>
+            </nav>
+          )}
+        </Show>
       </aside>
       <div class="main">
         <VerifyEmailBanner />
         <header class="header">
           <div class="header__text">
-            <h1 class="header__title">{current().label}</h1>
-            <p class="header__summary">{current().summary}</p>
+            <h1 class="header__title">{section().label}</h1>
+            <p class="header__summary">{section().summary}</p>
           </div>
-          <Show when={session.user}>{(user) => <UserMenu user={user()} />}</Show>
+          <div class="header__aside">
+            <LiveStatus />
+            <PresenceAvatars people={live.others()} />
+            <Show when={session.user}>{(user) => <UserMenu user={user()} />}</Show>
+          </div>
         </header>
         <main class="content" id="content" tabindex="-1">
+          <FlashNotice />
           {props.children}
         </main>
       </div>
     </div>
   );
 }
+
+/** How long a flash outlives navigations: long enough for the redirects that follow what caused it. */
+const FLASH_SURVIVES_MS = 2_000;

@@ -17,6 +17,11 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** Tells the listeners that the API answered 401 (for calls made without `callApi`). */
+export function notifyUnauthorized(error: ApiError): void {
+  for (const listener of unauthorizedListeners) listener(error);
+}
+
 /**
  * Sends one typed `hc` call and hands back the successful response; a failed call
  * throws an ApiError, so a page shows the message instead of handling error bodies as data.
@@ -32,7 +37,7 @@ export async function callApi<R extends ClientResponse<unknown, number, string>>
   }
   if (!response.ok) {
     const error = await ApiError.fromResponse(response as unknown as Response);
-    if (error.status === 401) for (const listener of unauthorizedListeners) listener(error);
+    if (error.status === 401) notifyUnauthorized(error);
     throw error;
   }
   return response as Ok<R>;

@@ -72,7 +72,7 @@ export function currentWorkspace(c: Context<AppEnv>): WorkspaceAccess {
  * also written into the OpenAPI document (`x-permission`), which is where the
  * permission-matrix test reads it from.
  */
-export function workspaceRoute<R extends Omit<RouteConfig, "middleware">>(permission: Action, route: R) {
+export function workspaceRoute<const R extends Omit<RouteConfig, "middleware">>(permission: Action, route: R) {
   return createRoute({
     ...route,
     middleware: [requireUser(), requirePermission(permission)] as const,

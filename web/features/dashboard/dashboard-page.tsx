@@ -1,14 +1,17 @@
-import { A } from "@solidjs/router";
+import { A, useParams } from "@solidjs/router";
 import { createResource, For, Match, Switch } from "solid-js";
 import { appModules } from "../../layout/app-modules";
 import { ErrorState } from "../../ui/error-state";
 import { Icon } from "../../ui/icon";
 import { Loading } from "../../ui/loading";
+import { workspacePath } from "../workspaces/workspace-path";
+import { can } from "../workspaces/workspaces-store";
 import { getHealth } from "./get-health";
 import { HealthCard } from "./health-card";
 
 /** The workspace at a glance: whether the API answers, and the way into each module. */
 export function DashboardPage() {
+  const params = useParams<{ workspaceId: string }>();
   const [health, { refetch }] = createResource(getHealth);
   const retry = () => void refetch();
 
@@ -29,10 +32,10 @@ export function DashboardPage() {
           Your workspace
         </h2>
         <ul class="module-grid">
-          <For each={appModules.filter((module) => module.path !== "/")}>
+          <For each={appModules.filter((m) => m.path !== "" && (!m.permission || can(m.permission)))}>
             {(module) => (
               <li>
-                <A href={module.path} class="module-card">
+                <A href={workspacePath(params.workspaceId, module.path)} class="module-card">
                   <span class="module-card__icon">
                     <Icon name={module.icon} size={20} />
                   </span>

@@ -1,11 +1,17 @@
 import { A } from "@solidjs/router";
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import { Icon } from "../../ui/icon";
+import { workspacePath } from "../workspaces/workspace-path";
+import { homeWorkspace, workspaces } from "../workspaces/workspaces-store";
 import { SettingsNav } from "./settings-nav";
 import { settingsSections } from "./settings-sections";
 
-/** /app/settings — the way into each account page; workspace, team and billing settings join them later. */
+/** /app/settings — the way into each account page, and to the open workspace's own settings. */
 export function SettingsPage() {
+  const workspace = () => {
+    const current = workspaces.current.workspace;
+    return current && workspaces.current.status === "ready" ? current : homeWorkspace();
+  };
   return (
     <div class="stack">
       <SettingsNav />
@@ -29,7 +35,15 @@ export function SettingsPage() {
           </For>
         </ul>
       </section>
-      <p class="muted">Workspace name, team members and billing will be managed here too.</p>
+      <Show when={workspace()}>
+        {(open) => (
+          <p class="muted">
+            The name, branding and team of {open().name} are in its{" "}
+            <A href={workspacePath(open().id, "/settings")}>workspace settings</A> and{" "}
+            <A href={workspacePath(open().id, "/members")}>members</A>.
+          </p>
+        )}
+      </Show>
     </div>
   );
 }

@@ -48,7 +48,7 @@ export const BrandingSchema = z
     background_color: hexColorField,
     text_color: hexColorField,
     font: z.enum(FONTS),
-    logo_url: httpsUrlField,
+    logo_url: httpsUrlField.nullable(),
   })
   .partial()
   .strict()
