@@ -12,6 +12,7 @@ import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
 import { enforceRateLimits } from "../../lib/rate-limit";
+import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import { findUserByEmail } from "../auth/find-user";
 import { findMember } from "../members/get-member-or-throw";
@@ -154,7 +155,11 @@ export const invitationRoutes = createRouter()
         workspaceName: access.workspace.name,
         inviterName: me.name,
       });
-      return c.json(await reload(c, workspaceId, id), pending ? 200 : 201);
+      const created = await reload(c, workspaceId, id);
+      await publishChanges(c, workspaceId, [
+        { entity_type: "workspace_invitation", entity_id: id, op: pending ? "update" : "create", data: created },
+      ]);
+      return c.json(created, pending ? 200 : 201);
     },
   )
   // POST /api/v1/workspaces/:workspaceId/invitations/:invitationId/resend — a new link and expiry, mailed again
@@ -209,7 +214,11 @@ export const invitationRoutes = createRouter()
         workspaceName: access.workspace.name,
         inviterName: me.name,
       });
-      return c.json(await reload(c, workspaceId, invitation.id), 200);
+      const resent = await reload(c, workspaceId, invitation.id);
+      await publishChanges(c, workspaceId, [
+        { entity_type: "workspace_invitation", entity_id: invitation.id, op: "update", data: resent },
+      ]);
+      return c.json(resent, 200);
     },
   )
   // DELETE /api/v1/workspaces/:workspaceId/invitations/:invitationId — revoke: the link stops working
@@ -250,6 +259,9 @@ export const invitationRoutes = createRouter()
           entityId: invitation.id,
           metadata: { email: invitation.email, role: invitation.role },
         }),
+      ]);
+      await publishChanges(c, workspaceId, [
+        { entity_type: "workspace_invitation", entity_id: invitation.id, op: "delete" },
       ]);
       return c.body(null, 204);
     },
