@@ -6,6 +6,8 @@ import { requestId } from "hono/request-id";
 import { activityRoutes } from "./features/activity/routes";
 import { googleRoutes } from "./features/auth/google-routes";
 import { authRoutes } from "./features/auth/routes";
+import { crmImportRoutes } from "./features/crm/import-routes";
+import { crmRoutes } from "./features/crm/routes";
 import { devOutboxRoutes } from "./features/dev-outbox/routes";
 import { docRoutes } from "./features/docs/routes";
 import { healthRoutes } from "./features/health/routes";
@@ -38,7 +40,9 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/v1/invite-links", inviteLinkJoinRoutes)
   .route("/v1/workspaces", activityRoutes)
   .route("/v1/workspaces", liveRoutes)
-  .route("/v1/workspaces", docRoutes);
+  .route("/v1/workspaces", docRoutes)
+  .route("/v1/workspaces", crmImportRoutes)
+  .route("/v1/workspaces", crmRoutes);
 
 export const app = new OpenAPIHono<AppEnv>();
 

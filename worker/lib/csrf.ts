@@ -7,6 +7,16 @@ import { AppError } from "./errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * The one route that takes a file instead of JSON: a contact import's CSV upload, as
+ * multipart/form-data or text/csv. A cross-site form can send multipart, so for it the
+ * same-origin check is what stands (it runs first); text/csv needs a preflight we never grant.
+ */
+const FILE_UPLOAD_PATH = /^\/api\/v1\/workspaces\/[^/]+\/contacts\/imports\/?$/;
+const FILE_UPLOAD_TYPE = /^(multipart\/form-data|text\/csv)\b/i;
+const isFileUpload = (method: string, path: string, type: string) =>
+  method === "POST" && FILE_UPLOAD_PATH.test(path) && FILE_UPLOAD_TYPE.test(type);
+
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Bearer tokens are not sent by browsers on their own, so they carry no CSRF risk.
   if (SAFE_METHODS.has(c.req.method) || c.req.header("Authorization")) return next();
@@ -19,7 +29,8 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const length = Number(c.req.header("Content-Length") ?? "0");
   const hasBody = length > 0 || c.req.header("Transfer-Encoding") !== undefined;
-  if (hasBody && !/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
+  const type = c.req.header("Content-Type") ?? "";
+  if (hasBody && !/^application\/json\b/i.test(type) && !isFileUpload(c.req.method, c.req.path, type)) {
     throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   }
   return next();

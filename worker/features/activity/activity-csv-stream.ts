@@ -1,7 +1,7 @@
 import type { Database } from "../../../db/database";
+import { toCsvLine } from "../../lib/csv";
 import { type ActivityRow, findActivity } from "./find-activity";
 import type { ActivityFilter } from "./schema";
-import { toCsvLine } from "./to-csv-line";
 
 export const CSV_COLUMNS = [
   "created_at",

@@ -1,0 +1,160 @@
+// The same search stories on D1 (search-contacts.test.ts, inside workerd) and on
+// MariaDB (search-contacts.mysql.test.ts, in Node), through the shared data layer:
+// the contact statement builders write, the list query builder reads.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "../../db/database";
+import { uuidv7 } from "../../db/uuidv7";
+import type { ContactSort } from "../../worker/features/crm/contact-list-query";
+import {
+  deleteContactsStatements,
+  insertContactStatements,
+  updateContactStatements,
+} from "../../worker/features/crm/contact-statements";
+import { findContacts } from "../../worker/features/crm/find-contacts";
+import { type ContactInput, normalizeContact } from "../../worker/features/crm/normalize-contact";
+import { resolveContactFilter } from "../../worker/features/crm/resolve-contact-filter";
+import { workspaceClock } from "../../worker/features/crm/workspace-clock";
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+/** A user and a workspace of their own, written straight through the data layer. */
+export async function workspaceFor(db: Database) {
+  const userId = uuidv7();
+  const workspaceId = uuidv7();
+  await db.atomic((q) => [
+    q.insert(db.t.users).values({ id: userId, name: "Search Owner", email: `${unique()}@example.com`, password: "x" }),
+    q.insert(db.t.workspaces).values({ id: workspaceId, name: "Search", slug: `search-${unique()}`, owner_id: userId }),
+  ]);
+  return { userId, workspaceId };
+}
+
+export async function addContact(db: Database, workspaceId: string, userId: string, input: ContactInput) {
+  const contact = { ...normalizeContact(input, "UTC"), id: uuidv7(), workspace_id: workspaceId, created_by: userId };
+  await db.atomic((q) => insertContactStatements(q, db, contact));
+  return contact.id;
+}
+
+const CLOCK = workspaceClock({ settings: {} });
+
+export function searchSuite(dbOf: () => Database) {
+  describe("searching contacts", () => {
+    const ids: Record<string, string> = {};
+    let workspaceId = "";
+    let userId = "";
+
+    async function search(
+      q: string,
+      extra: Record<string, unknown> = {},
+      sort: ContactSort = { by: "name", order: "asc" },
+    ) {
+      const where = resolveContactFilter({ q, ...extra }, CLOCK);
+      const rows = await findContacts(dbOf(), workspaceId, where, sort, { position: null, limit: 100 });
+      const byId = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+      return rows.map((row) => byId.get(row.id) ?? row.id);
+    }
+
+    it("indexes a set of contacts", async () => {
+      const db = dbOf();
+      ({ workspaceId, userId } = await workspaceFor(db));
+      const add = async (name: string, input: ContactInput) => {
+        ids[name] = await addContact(db, workspaceId, userId, input);
+      };
+      await add("ada", {
+        first_name: "Ada",
+        last_name: "Lovelace",
+        email: "ada.lovelace@analytical-engines.example",
+        company: "Analytical Engines",
+        position: "Mathematician",
+        status: "customer",
+        notes: "Wrote the first program. Likes punch cards!",
+      });
+      await add("byron", { first_name: "Ada", last_name: "Byron", email: "countess@byron.example", status: "lead" });
+      await add("jose", { first_name: "José", last_name: "Núñez", company: "Łódź Straße GmbH", position: "Jefe" });
+      await add("jo", { first_name: "JOSEPHINE", last_name: "Baker", email: "jo@stage.example" });
+      await add("kiz", { first_name: "Ayşe", last_name: "Yılmaz", notes: "kız kiz — the same word twice for MySQL" });
+      await add("emoji", { first_name: "Zoë", last_name: "Saldaña", notes: "🎬 actor 🚀 astronaut" });
+      await add("long", {
+        first_name: "Wordy",
+        last_name: "Notes",
+        notes: `${Array.from({ length: 320 }, (_, i) => `word${i}`).join(" ")} zebra`,
+      });
+      // The same person in another workspace: never found from this one.
+      const other = await workspaceFor(db);
+      await addContact(db, other.workspaceId, other.userId, { first_name: "Ada", last_name: "Lovelace" });
+    });
+
+    it.each([
+      ["lov", ["ada"]],
+      ["LOVELACE", ["ada"]],
+      ["lovelacex", []],
+      ["ada", ["byron", "ada"]],
+      ["ada lov", ["ada"]],
+      ["lov ada", ["ada"]],
+      ["ada  math", ["ada"]],
+      ["ada countess", ["byron"]],
+      ["ada nobody", []],
+    ])("finds %j as prefixes of words, every word needed: %j", async (q, expected) => {
+      expect(await search(q)).toEqual(expected);
+    });
+
+    it.each([
+      ["jose", ["jo", "jose"]],
+      ["josé", ["jo", "jose"]],
+      ["JOSÉ NÚÑEZ", ["jose"]],
+      ["nunez", ["jose"]],
+      ["lodz", ["jose"]],
+      ["strasse", ["jose"]],
+      ["STRAẞE", ["jose"]],
+      ["ayse yilmaz", ["kiz"]],
+      ["kiz", ["kiz"]],
+      ["zoe saldana", ["emoji"]],
+      ["astronaut", ["emoji"]],
+    ])("folds case and accents: %j finds %j", async (q, expected) => {
+      expect(await search(q)).toEqual(expected);
+    });
+
+    it.each([
+      ["ada.lovelace@analytical-engines.example", ["ada"]],
+      ["ada.lovelace@ana", ["ada"]],
+      ["ADA.LOVELACE@", ["ada"]],
+      ["@analytical-engines", ["ada"]],
+      ["analytical-engines.example", ["ada"]],
+      ["engines", ["ada"]],
+      ["countess", ["byron"]],
+      ["@byron.example", ["byron"]],
+      ["jo@stage", ["jo"]],
+      ["stage", ["jo"]],
+      ["x@analytical", []],
+    ])("finds emails whole, by local part and by domain: %j finds %j", async (q, expected) => {
+      expect(await search(q)).toEqual(expected);
+    });
+
+    it("searches the first 300 distinct words of the notes", async () => {
+      expect(await search("punch card")).toEqual(["ada"]);
+      expect(await search("word299")).toEqual(["long"]);
+      expect(await search("word300")).toEqual([]);
+      expect(await search("zebra")).toEqual([]);
+    });
+
+    it("ignores a search without words, and combines one with other filters and any sort", async () => {
+      expect(await search("  !!  ")).toHaveLength(7);
+      expect(await search("ada", { status: ["lead"] })).toEqual(["byron"]);
+      expect(await search("ada", {}, { by: "created", order: "asc" })).toEqual(["ada", "byron"]);
+      expect(await search("ada", {}, { by: "name", order: "desc" })).toEqual(["ada", "byron"]);
+    });
+
+    it("follows an edit and a delete in the same atomic unit", async () => {
+      const db = dbOf();
+      const [before] = await db.q.select().from(db.t.crmContacts).where(eq(db.t.crmContacts.id, ids.byron!));
+      await db.atomic((q) =>
+        updateContactStatements(q, db, before!, { last_name: "King", email: "ada.king@lovelace.example" }),
+      );
+      expect(await search("byron")).toEqual([]);
+      expect(await search("king")).toEqual(["byron"]);
+      expect(await search("lovelace")).toEqual(["byron", "ada"]); // King before Lovelace
+      await db.atomic((q) => deleteContactsStatements(q, db, workspaceId, [ids.byron!]));
+      expect(await search("king")).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,199 @@
+// The one query builder behind the contact list, the export and bulk selections.
+// Every query it makes starts at an index led by workspace_id: the sort's own index
+// (idx_ws_name, idx_ws_score, …) or, for a selective filter, that filter's. Filters
+// by tag and search words are semi-joins on the index tables (idx_ws_tag, idx_ws_term).
+// Pages are keyset pages: "after this row" in the sort's order, never an offset.
+import {
+  and,
+  asc,
+  type Column,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+} from "drizzle-orm";
+import type { Database } from "../../../db/database";
+import { AppError } from "../../lib/errors";
+import type { CursorKey } from "../../lib/pagination";
+import type { ContactRow } from "./contact-statements";
+import type { ContactWhere } from "./resolve-contact-filter";
+
+export const CONTACT_SORTS = ["created", "name", "updated", "score", "last_contacted", "next_follow_up"] as const;
+export type ContactSortKey = (typeof CONTACT_SORTS)[number];
+export type SortOrder = "asc" | "desc";
+export type ContactSort = { by: ContactSortKey; order: SortOrder };
+
+/** The order a sort takes when none is asked for: what a person expects to see first. */
+export const DEFAULT_ORDER: Record<ContactSortKey, SortOrder> = {
+  created: "desc",
+  name: "asc",
+  updated: "desc",
+  score: "desc",
+  last_contacted: "desc",
+  next_follow_up: "asc",
+};
+
+/**
+ * Nullable sorts run in two phases: first the rows with a value (a range on the
+ * sort's index, `col IS NOT NULL`), then those without (`col IS NULL`, by id). So
+ * contacts without a follow-up date come last in both orders, and each phase is
+ * still one ordered index range — COALESCE or `col IS NULL` in ORDER BY would not be.
+ */
+export type ContactPhase = "values" | "nulls";
+
+/** Where a page ends: the sort values of its last row (null once in the nulls phase) and its id. */
+export type ContactPosition = { values: (string | number | Date)[] | null; id: string };
+
+type Contacts = Database["t"]["crmContacts"];
+type SortSpec = { columns: Column[]; kinds: ("text" | "number" | "date")[]; nullable: boolean };
+
+/** The columns a sort orders by ahead of the id (ids are UUIDv7: id order is creation order). */
+function sortSpec(t: Contacts, by: ContactSortKey): SortSpec {
+  switch (by) {
+    case "created":
+      return { columns: [], kinds: [], nullable: false };
+    case "name":
+      return { columns: [t.last_name, t.first_name], kinds: ["text", "text"], nullable: false };
+    case "updated":
+      return { columns: [t.updated_at], kinds: ["date"], nullable: true };
+    case "score":
+      return { columns: [t.lead_score], kinds: ["number"], nullable: true };
+    case "last_contacted":
+      return { columns: [t.last_contacted], kinds: ["date"], nullable: true };
+    case "next_follow_up":
+      return { columns: [t.next_follow_up], kinds: ["date"], nullable: true };
+  }
+}
+
+export const phasesOf = (db: Database, by: ContactSortKey): ContactPhase[] =>
+  sortSpec(db.t.crmContacts, by).nullable ? ["values", "nulls"] : ["values"];
+
+/** The cursor key of a row: the sort's name, its sort values (dates as ISO), its id. */
+export function positionKey(db: Database, by: ContactSortKey, row: ContactRow): CursorKey {
+  const spec = sortSpec(db.t.crmContacts, by);
+  const values = spec.columns.map((column) => {
+    const value = row[column.name as keyof ContactRow];
+    return value instanceof Date ? value.toISOString() : (value as string | number | null);
+  });
+  return [by, ...values, row.id];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The position a cursor key names, checked against the sort it must belong to. */
+export function positionFromKey(db: Database, by: ContactSortKey, key: CursorKey): ContactPosition {
+  const invalid = () => new AppError("invalid_cursor", "The cursor is not one this list gave out.", { sort: by });
+  const spec = sortSpec(db.t.crmContacts, by);
+  const [sortName, ...rest] = key;
+  const id = rest.pop();
+  if (sortName !== by || rest.length !== spec.columns.length || typeof id !== "string" || !UUID.test(id)) {
+    throw invalid();
+  }
+  if (spec.nullable && rest[0] === null) return { values: null, id };
+  const values = rest.map((value, i) => {
+    const kind = spec.kinds[i];
+    if (kind === "number" && typeof value === "number" && Number.isFinite(value)) return value;
+    if (kind === "text" && typeof value === "string") return value;
+    if (kind === "date" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return new Date(value);
+    throw invalid();
+  });
+  return { values, id };
+}
+
+/**
+ * "After (v1, v2, …, id)" in the sort's direction, written so an index can seek to it:
+ * `c1 >= v1 AND (c1 > v1 OR (c1 = v1 AND (c2 > v2 OR … id > x)))`. Row-value
+ * comparisons say the same more briefly, but MySQL does not turn them into a range.
+ */
+function after(columns: Column[], values: unknown[], order: SortOrder): SQL | undefined {
+  const beyond = order === "asc" ? gt : lt;
+  const atOrBeyond = order === "asc" ? gte : lte;
+  let condition: SQL | undefined;
+  for (let i = columns.length - 1; i >= 0; i--) {
+    const column = columns[i] as Column;
+    const value = values[i];
+    condition = condition ? or(beyond(column, value), and(eq(column, value), condition)) : beyond(column, value);
+  }
+  const [first] = columns;
+  return first && columns.length > 1 ? and(atOrBeyond(first, values[0]), condition) : condition;
+}
+
+/** The filter's conditions, every one inside the workspace. */
+export function filterConditions(db: Database, workspaceId: string, where: ContactWhere): SQL[] {
+  const { crmContacts: t, crmContactTags: tags, crmContactTerms: terms } = db.t;
+  const out: SQL[] = [eq(t.workspace_id, workspaceId)];
+  if (where.statuses) out.push(inArray(t.status, where.statuses));
+  if (where.scoreMin !== undefined) out.push(gte(t.lead_score, where.scoreMin));
+  if (where.scoreMax !== undefined) out.push(lte(t.lead_score, where.scoreMax));
+  if (where.source) out.push(eq(t.source, where.source));
+  if (where.company) out.push(eq(t.company, where.company));
+  if (where.followUp?.from) out.push(gte(t.next_follow_up, where.followUp.from));
+  if (where.followUp?.before) out.push(lt(t.next_follow_up, where.followUp.before));
+  if (where.created?.from) out.push(gte(t.created_at, where.created.from));
+  if (where.created?.before) out.push(lt(t.created_at, where.created.before));
+  const tagged = (keys: string[]) =>
+    inArray(
+      t.id,
+      db.q
+        .select({ id: tags.contact_id })
+        .from(tags)
+        .where(and(eq(tags.workspace_id, workspaceId), inArray(tags.tag, keys))),
+    );
+  if (where.tags?.mode === "all") for (const key of where.tags.keys) out.push(tagged([key]));
+  else if (where.tags) out.push(tagged(where.tags.keys));
+  // A prefix is the range [w, w + U+FFFF): on D1's byte order and MySQL's collation alike,
+  // every term that starts with w sorts inside it (terms hold no characters above U+FFFF).
+  for (const word of where.words ?? []) {
+    out.push(
+      inArray(
+        t.id,
+        db.q
+          .select({ id: terms.contact_id })
+          .from(terms)
+          .where(and(eq(terms.workspace_id, workspaceId), gte(terms.term, word), lt(terms.term, `${word}\uffff`))),
+      ),
+    );
+  }
+  return out;
+}
+
+/** One phase of one page: the rows after `position` in the sort's order, at most `limit`. */
+export function contactListQuery(
+  db: Database,
+  workspaceId: string,
+  where: ContactWhere,
+  sort: ContactSort,
+  phase: ContactPhase,
+  position: ContactPosition | null,
+  limit: number,
+) {
+  const t = db.t.crmContacts;
+  const spec = sortSpec(t, sort.by);
+  const conditions = filterConditions(db, workspaceId, where);
+  const [sortColumn] = spec.columns;
+  if (spec.nullable && sortColumn) conditions.push(phase === "values" ? isNotNull(sortColumn) : isNull(sortColumn));
+  if (position) {
+    const condition =
+      phase === "values"
+        ? after([...spec.columns, t.id], [...(position.values ?? []), position.id], sort.order)
+        : after([t.id], [position.id], sort.order);
+    if (condition) conditions.push(condition);
+  }
+  // In the nulls phase the sort column is NULL throughout and orders nothing; naming it
+  // still tells MySQL that the sort's index hands rows over in order (ordered by id
+  // alone, MariaDB may walk the whole primary key instead).
+  const direction = sort.order === "asc" ? asc : desc;
+  return db.q
+    .select()
+    .from(t)
+    .where(and(...conditions))
+    .orderBy(...[...spec.columns, t.id].map((column) => direction(column)))
+    .limit(limit);
+}

@@ -1,0 +1,64 @@
+// The search index of a contact: the words people look a contact up by. One row per
+// term in crm_contact_terms; a search word matches a term it is a prefix of.
+import { foldText } from "./fold-text";
+
+/** crm_contact_terms.term is VARCHAR(64). */
+export const MAX_TERM_LENGTH = 64;
+/** Notes can be long: their first distinct words are enough to find a contact by. */
+export const MAX_NOTE_TERMS = 300;
+
+type Searchable = {
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  company: string | null;
+  position: string | null;
+  notes: string | null;
+};
+
+/**
+ * Characters outside the Basic Multilingual Plane (emoji, rare ideographs) are left
+ * out: a prefix search ends its range at U+FFFF, and on D1's byte-wise comparison
+ * they would sort above it and never be found.
+ */
+const OUTSIDE_BMP = /[\u{10000}-\u{10FFFF}]/gu;
+
+/** Folded text without characters that cannot be searched, cut to the column's width. */
+export const termOf = (text: string) => foldText(text).replace(OUTSIDE_BMP, " ").trim().slice(0, MAX_TERM_LENGTH);
+
+/** The words of a text (letters and digits), folded and cut to the column's width. */
+export const wordsOf = (text: string | null): string[] =>
+  text
+    ? foldText(text)
+        .replace(OUTSIDE_BMP, " ")
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .map((w) => w.slice(0, MAX_TERM_LENGTH))
+    : [];
+
+/**
+ * A contact's distinct terms: the words of its name, company and position; its email
+ * whole, its local part and domain whole and word by word (so "ada.l@studio.example"
+ * is found by "ada", "studio", "studio.example" or the address); and the first
+ * MAX_NOTE_TERMS distinct words of its notes.
+ */
+export function contactTerms(contact: Searchable): string[] {
+  const terms = new Set<string>();
+  for (const field of [contact.first_name, contact.last_name, contact.company, contact.position]) {
+    for (const word of wordsOf(field)) terms.add(word);
+  }
+  if (contact.email) {
+    const email = termOf(contact.email);
+    const at = email.lastIndexOf("@");
+    const parts = at < 0 ? [email] : [email, email.slice(0, at), email.slice(at + 1)];
+    for (const part of parts) if (part) terms.add(part);
+    for (const word of wordsOf(contact.email)) terms.add(word);
+  }
+  const noteWords = new Set<string>();
+  for (const word of wordsOf(contact.notes)) {
+    if (noteWords.size >= MAX_NOTE_TERMS) break;
+    noteWords.add(word);
+  }
+  for (const word of noteWords) terms.add(word);
+  return [...terms];
+}

@@ -1,0 +1,145 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import type { Statement } from "../../../db/database";
+import { activityEntry } from "../../lib/activity";
+import { currentIdentity } from "../../lib/auth";
+import type { AppEnv } from "../../lib/env";
+import type { Change } from "../../lib/realtime";
+import { type ContactRow, insertContactStatements, updateContactStatements } from "./contact-statements";
+import { findMatches } from "./import-find-matches";
+import type { ImportJobRow } from "./import-job-json";
+import type { ColumnMapping } from "./import-mapping";
+import { ImportPlanner, type PlannedRow } from "./import-plan-rows";
+import { toContactJson } from "./to-contact-json";
+
+/** Rows per atomic unit: each chunk's contacts, their tags and terms, its row outcomes and the job's counters commit together. */
+export const IMPORT_CHUNK_ROWS = 200;
+
+export type ChunkResult = {
+  /** No pending row is left: this chunk completed the job. */
+  done: boolean;
+  /** What to publish once the chunk has committed. */
+  changes: Change[];
+};
+
+const tally = (planned: PlannedRow[]) => ({
+  created: planned.filter((p) => p.outcome === "created").length,
+  updated: planned.filter((p) => p.outcome === "updated").length,
+  skipped: planned.filter((p) => p.outcome === "skipped").length,
+  rejected: planned.filter((p) => p.outcome === "rejected").length,
+});
+
+/**
+ * Imports the next chunk of pending rows, first row first, in ONE atomic unit. The
+ * unit opens with a guard: it carries on only while the job is still running at the
+ * progress this chunk was planned from. Otherwise (another `run` got there first,
+ * or the job was cancelled) the guard writes a status the column refuses, and the
+ * whole unit rolls back — so a row is never imported twice, and a chunk is never
+ * half imported.
+ */
+export async function runChunk(
+  c: Context<AppEnv>,
+  job: ImportJobRow,
+  columns: ColumnMapping,
+  timeZone: string,
+): Promise<ChunkResult> {
+  const db = c.var.db;
+  const { crmImportJobs, crmImportRows } = db.t;
+  const me = currentIdentity(c).user;
+  const rows = await db.q
+    .select({ id: crmImportRows.id, row_number: crmImportRows.row_number, cells: crmImportRows.cells })
+    .from(crmImportRows)
+    .where(and(eq(crmImportRows.job_id, job.id), eq(crmImportRows.outcome, "pending")))
+    .orderBy(asc(crmImportRows.row_number))
+    .limit(IMPORT_CHUNK_ROWS + 1);
+  const chunk = rows.slice(0, IMPORT_CHUNK_ROWS);
+  const done = rows.length <= IMPORT_CHUNK_ROWS;
+
+  const planner = new ImportPlanner(columns, job.duplicate_strategy, timeZone);
+  const read = chunk.map((row) => planner.read(row));
+  for (const match of await findMatches(
+    db,
+    { workspaceId: job.workspace_id, jobId: job.id },
+    planner.unknownEmails(read),
+  )) {
+    planner.addExisting(match.contact, match.firstRow);
+  }
+  const planned = read.map((r) => planner.decide(r));
+  const { inserts, updates } = planner.writes(job.workspace_id, me.id);
+  const counts = tally(planned);
+  const total = {
+    created: job.created_count + counts.created,
+    updated: job.updated_count + counts.updated,
+    skipped: job.skipped_count + counts.skipped,
+    rejected: job.error_count + counts.rejected,
+  };
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+
+  await db.atomic((q) => {
+    const statements: Statement[] = [
+      q
+        .update(crmImportJobs)
+        .set({
+          status: sql`CASE WHEN ${crmImportJobs.processed_rows} = ${job.processed_rows} AND ${crmImportJobs.status} = 'running' THEN 'running' ELSE 'superseded' END`,
+        })
+        .where(eq(crmImportJobs.id, job.id)),
+    ];
+    for (const contact of inserts) statements.push(...insertContactStatements(q, db, contact));
+    for (const { before, changes } of updates) statements.push(...updateContactStatements(q, db, before, changes));
+    for (const p of planned) {
+      statements.push(
+        q
+          .update(crmImportRows)
+          .set({ outcome: p.outcome, error: p.reason, contact_id: p.contact_id })
+          .where(and(eq(crmImportRows.id, p.row.id), eq(crmImportRows.outcome, "pending"))),
+      );
+    }
+    statements.push(
+      q
+        .update(crmImportJobs)
+        .set({
+          processed_rows: sql`${crmImportJobs.processed_rows} + ${chunk.length}`,
+          created_count: total.created,
+          updated_count: total.updated,
+          skipped_count: total.skipped,
+          error_count: total.rejected,
+          ...(done && { status: "completed" as const, finished_at: now }),
+        })
+        .where(eq(crmImportJobs.id, job.id)),
+    );
+    if (done) {
+      // One entry for the whole import, not one per contact.
+      statements.push(
+        activityEntry(c, q, db, {
+          workspaceId: job.workspace_id,
+          type: "crm_import.completed",
+          description: `${me.name} imported ${job.file_name}: ${total.created} created, ${total.updated} updated, ${total.skipped} skipped, ${total.rejected} rejected`,
+          entityType: "crm_import_job",
+          entityId: job.id,
+          metadata: { file_name: job.file_name, total_rows: job.total_rows, ...total },
+        }),
+      );
+    }
+    return statements;
+  });
+
+  const contactRows: { op: "create" | "update"; row: ContactRow }[] = [
+    ...inserts.map((contact) => ({
+      op: "create" as const,
+      row: { ...contact, created_at: now, updated_at: now },
+    })),
+    ...updates.map(({ before, changes }) => ({
+      op: "update" as const,
+      row: { ...before, ...changes, updated_at: now },
+    })),
+  ];
+  return {
+    done,
+    changes: contactRows.map(({ op, row }) => ({
+      entity_type: "crm_contact",
+      entity_id: row.id,
+      op,
+      data: toContactJson(row),
+    })),
+  };
+}

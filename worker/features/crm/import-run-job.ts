@@ -1,0 +1,92 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Context } from "hono";
+import type { AppEnv } from "../../lib/env";
+import { AppError } from "../../lib/errors";
+import { publishChanges } from "../../lib/realtime";
+import { currentWorkspace } from "../../lib/workspace-access";
+import { getImportJobOrThrow } from "./import-get-job";
+import { type ImportJobRow, importProgress } from "./import-job-json";
+import { mappingFromJson } from "./import-mapping";
+import { runChunk } from "./import-run-chunk";
+import { workspaceClock } from "./workspace-clock";
+
+/** How long one `run` request keeps importing before it answers; the client calls `run` again to go on. */
+export const RUN_BUDGET_MS = 20_000;
+
+const progressChange = (job: ImportJobRow) => ({
+  entity_type: "crm_import_job",
+  entity_id: job.id,
+  op: "update" as const,
+  data: importProgress(job),
+});
+
+/**
+ * Runs an import from its first pending row, chunk by chunk, for up to RUN_BUDGET_MS.
+ * Idempotent and resumable: a completed job is answered as it is; a failed or
+ * unfinished one goes on where it stopped, since every chunk commits whole or not
+ * at all. A chunk that fails marks the job failed with a reason the person can read.
+ */
+export async function runImportJob(c: Context<AppEnv>, jobId: string) {
+  const db = c.var.db;
+  const { crmImportJobs } = db.t;
+  const { workspace } = currentWorkspace(c);
+  const where = { workspaceId: workspace.id, jobId };
+  let job = await getImportJobOrThrow(db, where);
+  if (job.status === "completed") return job;
+  if (job.status === "cancelled") throw new AppError("conflict", "This import was cancelled. Upload the file again.");
+  if (!job.mapping || Object.keys(job.mapping).length === 0) {
+    throw new AppError("conflict", "Preview the import first: choose which column goes to which field.", {
+      reason: "mapping_required",
+    });
+  }
+  const columns = mappingFromJson(job.mapping);
+  const { timeZone } = workspaceClock(workspace);
+
+  if (job.status !== "running") {
+    await db.atomic((q) => [
+      q
+        .update(crmImportJobs)
+        .set({ status: "running", last_error: null, started_at: job.started_at ?? new Date() })
+        .where(and(eq(crmImportJobs.id, job.id), inArray(crmImportJobs.status, ["uploaded", "failed"]))),
+    ]);
+  }
+
+  const deadline = Date.now() + RUN_BUDGET_MS;
+  for (;;) {
+    job = await getImportJobOrThrow(db, where);
+    if (job.status !== "running") break;
+    let result: Awaited<ReturnType<typeof runChunk>>;
+    try {
+      result = await runChunk(c, job, columns, timeZone);
+    } catch (err) {
+      const now = await getImportJobOrThrow(db, where);
+      // Another run moved on, or the job was cancelled: the guard stopped this chunk, and nothing failed.
+      if (now.status !== "running" || now.processed_rows !== job.processed_rows) return now;
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "import chunk failed",
+          job_id: job.id,
+          request_id: c.get("requestId"),
+          error: String(err),
+        }),
+      );
+      await db.atomic((q) => [
+        q
+          .update(crmImportJobs)
+          .set({
+            status: "failed",
+            last_error: `The import stopped after ${job.processed_rows} of ${job.total_rows} rows: saving the next rows failed, and none of them were saved. Run the import again to continue from there.`,
+          })
+          .where(and(eq(crmImportJobs.id, job.id), eq(crmImportJobs.status, "running"))),
+      ]);
+      job = await getImportJobOrThrow(db, where);
+      await publishChanges(c, workspace.id, [progressChange(job)]);
+      return job;
+    }
+    job = await getImportJobOrThrow(db, where);
+    await publishChanges(c, workspace.id, [...result.changes, progressChange(job)]);
+    if (result.done || Date.now() >= deadline) return job;
+  }
+  return job;
+}
