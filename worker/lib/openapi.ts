@@ -25,3 +25,14 @@ export function errorResponses(...codes: ErrorCode[]) {
   }
   return out;
 }
+
+/** A JSON response of a route, for createRoute's `responses`. */
+export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** A required JSON request body, for createRoute's `request`. */
+export const body = <T extends z.ZodTypeAny>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});

@@ -8,7 +8,7 @@ import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
 import { type Mail, mailSenderFor } from "../../lib/mail/mail-sender";
-import { errorResponses } from "../../lib/openapi";
+import { body, errorResponses, json } from "../../lib/openapi";
 import { clientIp, enforceRateLimits, resetRateLimit } from "../../lib/rate-limit";
 import { endLiveSessions } from "../../lib/realtime";
 import { passwordResetEmail, verificationEmail } from "./auth-emails";
@@ -28,13 +28,6 @@ import {
 import { toUserJson } from "./to-user-json";
 import { consumeUserToken, findUserToken, issueUserToken, tokenStillExists } from "./user-tokens";
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
 const noContent = { 204: { description: "Done" } };
 const tags = ["Auth"];
 

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { currentIdentity } from "../../lib/auth";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
-import { errorResponses } from "../../lib/openapi";
+import { errorResponses, json } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
 import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
@@ -34,10 +34,6 @@ import {
 import { workspaceClock } from "./workspace-clock";
 
 const tags = ["Contact imports"];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 /** The report's file name: the uploaded name's letters and digits, so the header needs no escaping. */
 const reportFileName = (fileName: string) =>

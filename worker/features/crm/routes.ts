@@ -6,7 +6,7 @@ import { activityEntry } from "../../lib/activity";
 import { currentIdentity } from "../../lib/auth";
 import { assertIfMatch, etagOf } from "../../lib/etag";
 import { createRouter } from "../../lib/factory";
-import { errorResponses } from "../../lib/openapi";
+import { body, errorResponses, json } from "../../lib/openapi";
 import { pageOf } from "../../lib/pagination";
 import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
@@ -40,13 +40,6 @@ import { toContactJson } from "./to-contact-json";
 import { workspaceClock } from "./workspace-clock";
 
 const tags = ["Contacts"];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
 
 export const crmRoutes = createRouter()
   // GET /api/v1/workspaces/:workspaceId/contacts — a page of contacts, filtered, sorted, searched

@@ -8,7 +8,7 @@ import { currentIdentity } from "../../lib/auth";
 import { randomToken, sha256Hex } from "../../lib/crypto";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
-import { errorResponses } from "../../lib/openapi";
+import { errorResponses, json } from "../../lib/openapi";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import { appLink } from "./app-link";
@@ -18,10 +18,6 @@ import { CreateInviteLinkBody, INVITE_LINK_ROLES, InviteLinkSchema } from "./sch
 import { toInviteLinkJson } from "./to-invite-link-json";
 
 const tags = ["Invitations"];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const inviteLinkRoutes = createRouter()
   // GET /api/v1/workspaces/:workspaceId/invite-link — the live link's role and uses (never its URL again)

@@ -1,6 +1,3 @@
-// /api/v1/workspaces/:workspaceId/invitations — invite people by email: list the pending
-// invitations, send one (or refresh the pending one), send it again, revoke it.
-import type { z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { uuidv7 } from "../../../db/uuidv7";
@@ -9,7 +6,7 @@ import { currentIdentity } from "../../lib/auth";
 import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
-import { errorResponses } from "../../lib/openapi";
+import { errorResponses, json } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
 import { enforceRateLimits } from "../../lib/rate-limit";
 import { publishChanges } from "../../lib/realtime";
@@ -26,10 +23,6 @@ import { sendInvitation } from "./send-invitation";
 import { toInvitationJson } from "./to-invitation-json";
 
 const tags = ["Invitations"];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 /** Every invitation mail counts against the workspace: 50 an hour keeps a leaked admin session from spamming. */
 const limitSending = (c: Context<AppEnv>, workspaceId: string) =>

@@ -1,12 +1,12 @@
 // /api/v1/workspaces/:workspaceId/members — who is in a workspace: list, change a role or
 // single permissions, remove someone, leave. Ownership itself moves by the workspace's transfer route.
-import { createRoute, type z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { and, eq, ne } from "drizzle-orm";
 import { activityEntry, changedFields } from "../../lib/activity";
 import { currentIdentity, requireUser } from "../../lib/auth";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
-import { errorResponses } from "../../lib/openapi";
+import { errorResponses, json } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
 import { effectivePermissions } from "../../lib/permissions";
 import { publishChanges, updateLiveAccess } from "../../lib/realtime";
@@ -19,10 +19,6 @@ import { MemberIdParam, MemberSchema, UpdateMemberBody } from "./schema";
 import { toMemberJson } from "./to-member-json";
 
 const tags = ["Members"];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const noContent = { 204: { description: "Done" } };
 
 export const memberRoutes = createRouter()

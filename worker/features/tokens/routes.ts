@@ -1,8 +1,8 @@
 // /api/v1/tokens — personal access tokens for scripts and integrations, Sanctum-compatible.
-import { createRoute, type z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { currentIdentity, requireUser } from "../../lib/auth";
 import { createRouter } from "../../lib/factory";
-import { errorResponses } from "../../lib/openapi";
+import { errorResponses, json } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
 import { DEFAULT_ABILITIES } from "./abilities";
 import { assertGrantable } from "./assert-grantable";
@@ -13,10 +13,6 @@ import { CreateTokenBody, NewTokenSchema, TokenIdParam, TokenSchema } from "./sc
 import { toTokenJson } from "./to-token-json";
 import { tokenExpiry } from "./token-expiry";
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const tags = ["Tokens"];
 
 export const tokenRoutes = createRouter()

@@ -9,7 +9,7 @@ import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { assertIfMatch, etagOf } from "../../lib/etag";
 import { createRouter } from "../../lib/factory";
-import { errorResponses } from "../../lib/openapi";
+import { body, errorResponses, json } from "../../lib/openapi";
 import { decodeCursor, pageOf, paginationQuery, toPage } from "../../lib/pagination";
 import { effectivePermissions } from "../../lib/permissions";
 import { publishChanges, roomOf } from "../../lib/realtime";
@@ -27,13 +27,6 @@ import { isSlugTaken, slugify, suggestFreeSlug } from "./suggest-slug";
 import { toWorkspaceJson } from "./to-workspace-json";
 
 const tags = ["Workspaces"];
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodTypeAny>(schema: T) => ({
-  body: { content: { "application/json": { schema } }, required: true },
-});
 
 async function slugConflict(c: Context<AppEnv>, slug: string) {
   return new AppError("conflict", "This address is taken by another workspace.", {
