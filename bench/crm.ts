@@ -8,8 +8,8 @@
 // --local`, and the server starts again on the same D1. (Loading into a running dev
 // server's D1 from a second process breaks it.)
 //
-// Measuring: each request is sent ROUNDS times, one after another, with a session
-// cookie, after a warm-up; p50 and p95 of the wall time as the client sees it.
+// Measuring: after a warm-up, ROUNDS rounds in which every request is sent once, one
+// after another, with a session cookie; p50 and p95 of the wall time the client sees.
 //
 // Baseline, measured in the same run on the same server: the fairest floor for "a
 // page of contacts" is another authenticated, workspace-scoped list that does the same
@@ -19,6 +19,11 @@
 // GET /api/health (one `SELECT 1`, no session) is printed too, as the floor of the
 // runtime itself. Timing a bare SELECT with `wrangler d1 execute` would measure a
 // separate process start, not comparable with a request, so it is not used.
+//
+// Tag and search conditions are gauged (gauge-matches.ts) and the gauge is kept for a
+// minute per isolate, so after the warm-up these figures are those of a search paged
+// through or repeated; the first time a word is searched costs one more indexed read
+// of at most 2,001 entries.
 //
 // Targets printed beside each figure: p95 < 50 ms for list, filter and search.
 import { spawn } from "node:child_process";
@@ -374,33 +379,42 @@ async function main() {
       ["search", "q=mar + status=lead", contacts("q=mar&status=lead")],
     ];
 
+    // Round-robin: every round sends each request once, so a burst of load on the machine
+    // lands on all of them alike (the baseline included) instead of on whichever ran then.
+    for (const [, , path] of cases) for (let i = 0; i < 5; i++) await get(path); // warm up
+    const samples = cases.map(() => [] as number[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, [, , path]] of cases.entries()) samples[i]!.push((await get(path)).ms);
+    }
+    const stats = samples.map((s) => {
+      const sorted = [...s].sort((a, b) => a - b);
+      return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
+    });
+    const floor = stats[cases.findIndex(([, label]) => label.startsWith("GET …/members"))]!;
+
     console.log(
-      `\n${CONTACTS.toLocaleString("en-US")} contacts in one workspace, ${ROUNDS} sequential requests each\n`,
+      `\n${CONTACTS.toLocaleString("en-US")} contacts in one workspace, ${ROUNDS} rounds of sequential requests\n`,
     );
     console.log(
-      `${"group".padEnd(9)}${"request".padEnd(46)}${"p50".padStart(10)}${"p95".padStart(10)}   vs members p95   target`,
+      `${"group".padEnd(9)}${"request".padEnd(46)}${"p50".padStart(10)}${"p95".padStart(10)}   over members p50 / p95   target`,
     );
-    let floor = 0;
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const signed = (v: number) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(1)}`;
     const misses: string[] = [];
-    for (const [group, label, path] of cases) {
-      for (let i = 0; i < 5; i++) await get(path); // warm up
-      const samples: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) samples.push((await get(path)).ms);
-      samples.sort((a, b) => a - b);
-      const [p50, p95] = [percentile(samples, 0.5), percentile(samples, 0.95)];
-      if (label.startsWith("GET …/members")) floor = p95;
+    for (const [i, [group, label]] of cases.entries()) {
+      const { p50, p95 } = stats[i]!;
       const targeted = ["list", "filter", "search"].includes(group);
-      const verdict = targeted ? (p95 < TARGET_MS ? "ok (< 50 ms)" : "MISSED") : "";
       if (targeted && p95 >= TARGET_MS) misses.push(`${group}: ${label}`);
-      const over = group === "baseline" ? "" : `+${(p95 - floor).toFixed(1)} ms`;
+      const verdict = targeted ? (p95 < TARGET_MS ? "ok (< 50 ms)" : "MISSED") : "";
+      const over = group === "baseline" ? "" : `${signed(p50 - floor.p50)} / ${signed(p95 - floor.p95)} ms`;
       console.log(
-        `${group.padEnd(9)}${label.slice(0, 44).padEnd(46)}${`${p50.toFixed(1)} ms`.padStart(10)}${`${p95.toFixed(1)} ms`.padStart(10)}   ${over.padEnd(15)}${verdict}`,
+        `${group.padEnd(9)}${label.slice(0, 44).padEnd(46)}${ms(p50).padStart(10)}${ms(p95).padStart(10)}   ${over.padEnd(23)}${verdict}`,
       );
     }
     console.log(
       misses.length
-        ? `\np95 target missed by: ${misses.join("; ")}`
-        : "\nEvery list, filter and search p95 is under 50 ms.",
+        ? `\np95 target (${TARGET_MS} ms) missed by: ${misses.join("; ")}`
+        : `\nEvery list, filter and search p95 is under ${TARGET_MS} ms.`,
     );
   } finally {
     await app?.stop();

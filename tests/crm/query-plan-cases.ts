@@ -1,5 +1,6 @@
 // The queries the contact list can make — every sort in both orders and both phases,
-// from the first page and from a cursor, and the main filters — built by the same
+// from the first page and from a cursor, and the main filters, tag and search
+// conditions in both their forms (gathered, or checked per contact) — built by the same
 // builder the API uses, for query-plans.test.ts (D1) and query-plans.mysql.test.ts.
 import type { Database } from "../../db/database";
 import {
@@ -18,6 +19,12 @@ export type PlanCase = { label: string; query: { toSQL(): { sql: string; params:
 
 const CLOCK = workspaceClock({ settings: { timezone: "Europe/Paris" } });
 const SOME_ID = "01900000-0000-7000-8000-000000000000";
+
+/** The filter with its tag and search conditions marked common: checked per contact (EXISTS), not gathered. */
+const common = (where: ContactWhere): ContactWhere => ({
+  ...where,
+  matches: where.matches?.map((match) => ({ ...match, common: true })),
+});
 
 function positionFor(by: ContactSortKey, phase: ContactPhase): ContactPosition {
   if (phase === "nulls") return { values: null, id: SOME_ID };
@@ -46,6 +53,19 @@ const FILTERS: [string, ContactWhere][] = [
   ["search, two words", resolveContactFilter({ q: "ada lov" }, CLOCK)],
   ["search, an email", resolveContactFilter({ q: "ada@analytical" }, CLOCK)],
   ["search and filters", resolveContactFilter({ q: "ada", status: ["lead"], tags: ["vip"], score_min: 10 }, CLOCK)],
+  ["a common tag", common(resolveContactFilter({ tags: ["vip"] }, CLOCK))],
+  ["two common tags (all)", common(resolveContactFilter({ tags: ["vip", "press"], tags_mode: "all" }, CLOCK))],
+  ["a common search word", common(resolveContactFilter({ q: "mar" }, CLOCK))],
+  [
+    "a common and a rare word",
+    {
+      matches: [
+        { kind: "prefix", word: "mar", common: true },
+        { kind: "prefix", word: "zzqx", common: false },
+      ],
+    },
+  ],
+  ["a common word and a status", common(resolveContactFilter({ q: "mar", status: ["lead"] }, CLOCK))],
 ];
 
 export function planCases(db: Database, workspaceId: string): PlanCase[] {

@@ -12,6 +12,7 @@ import {
   updateContactStatements,
 } from "../../worker/features/crm/contact-statements";
 import { findContacts } from "../../worker/features/crm/find-contacts";
+import { COMMON_MATCHES, gaugeMatches } from "../../worker/features/crm/gauge-matches";
 import { type ContactInput, normalizeContact } from "../../worker/features/crm/normalize-contact";
 import { resolveContactFilter } from "../../worker/features/crm/resolve-contact-filter";
 import { workspaceClock } from "../../worker/features/crm/workspace-clock";
@@ -142,6 +143,59 @@ export function searchSuite(dbOf: () => Database) {
       expect(await search("ada", { status: ["lead"] })).toEqual(["byron"]);
       expect(await search("ada", {}, { by: "created", order: "asc" })).toEqual(["ada", "byron"]);
       expect(await search("ada", {}, { by: "name", order: "desc" })).toEqual(["ada", "byron"]);
+    });
+
+    it.each([["ada"], ["lov ada"], ["jose"], ["@byron.example"], ["nobody"], ["word1"]])(
+      "finds the same for %j whether its words are gathered first or checked per contact",
+      async (q) => {
+        const db = dbOf();
+        const where = resolveContactFilter({ q, tags: ["nothing-tagged"] }, CLOCK);
+        const untagged = { ...where, matches: where.matches?.filter((m) => m.kind === "prefix") };
+        const found = async (common: boolean) => {
+          const marked = { ...untagged, matches: untagged.matches?.map((m) => ({ ...m, common })) };
+          const rows = await findContacts(
+            db,
+            workspaceId,
+            marked,
+            { by: "name", order: "asc" },
+            { position: null, limit: 100 },
+          );
+          return rows.map((row) => row.id);
+        };
+        expect(await found(true)).toEqual(await found(false));
+      },
+    );
+
+    it("gauges a word with more than 2,000 index entries as common, a rarer one not", async () => {
+      const db = dbOf();
+      const other = await workspaceFor(db);
+      // 8 contacts × 300 distinct note words "w0000"… : 2,400 terms starting with "w".
+      for (let c = 0; c < 8; c++) {
+        const notes = Array.from({ length: 300 }, (_, i) => `w${String(c * 300 + i).padStart(4, "0")}`).join(" ");
+        await addContact(db, other.workspaceId, other.userId, { first_name: "Many", last_name: `Words${c}`, notes });
+      }
+      const where = resolveContactFilter({ q: "w w0 w00", tags: ["x"] }, CLOCK);
+      const gauged = await gaugeMatches(db, other.workspaceId, where);
+      // The tag x (none), "w" (2,400), "w0" (1,000), "w00" (100).
+      expect(gauged.matches?.map((m) => m.common)).toEqual([false, true, false, false]);
+      expect(COMMON_MATCHES).toBe(2000);
+      const rows = await findContacts(
+        db,
+        other.workspaceId,
+        resolveContactFilter({ q: "w23" }, CLOCK),
+        { by: "name", order: "asc" },
+        { position: null, limit: 100 },
+      );
+      expect(rows.map((r) => r.last_name)).toEqual(["Words7"]);
+      expect(
+        await findContacts(
+          db,
+          other.workspaceId,
+          resolveContactFilter({ q: "w" }, CLOCK),
+          { by: "name", order: "desc" },
+          { position: null, limit: 3 },
+        ),
+      ).toHaveLength(3);
     });
 
     it("follows an edit and a delete in the same atomic unit", async () => {

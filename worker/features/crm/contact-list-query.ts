@@ -1,7 +1,8 @@
 // The one query builder behind the contact list, the export and bulk selections.
 // Every query it makes starts at an index led by workspace_id: the sort's own index
 // (idx_ws_name, idx_ws_score, …) or, for a selective filter, that filter's. Filters
-// by tag and search words are semi-joins on the index tables (idx_ws_tag, idx_ws_term).
+// by tag and search words read the index tables (idx_ws_tag, idx_ws_term, or by
+// contact unique_contact_tag, unique_contact_term).
 // Pages are keyset pages: "after this row" in the sort's order, never an offset.
 import {
   and,
@@ -9,6 +10,7 @@ import {
   type Column,
   desc,
   eq,
+  exists,
   gt,
   gte,
   inArray,
@@ -18,12 +20,13 @@ import {
   lte,
   or,
   type SQL,
+  sql,
 } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { AppError } from "../../lib/errors";
 import type { CursorKey } from "../../lib/pagination";
 import type { ContactRow } from "./contact-statements";
-import type { ContactWhere } from "./resolve-contact-filter";
+import type { ContactWhere, IndexMatch } from "./resolve-contact-filter";
 
 export const CONTACT_SORTS = ["created", "name", "updated", "score", "last_contacted", "next_follow_up"] as const;
 export type ContactSortKey = (typeof CONTACT_SORTS)[number];
@@ -125,9 +128,56 @@ function after(columns: Column[], values: unknown[], order: SortOrder): SQL | un
   return first && columns.length > 1 ? and(atOrBeyond(first, values[0]), condition) : condition;
 }
 
+/**
+ * A tag or search-word condition, in the form that is cheap for how many contacts it
+ * matches. A rare one is gathered first, `id IN (SELECT contact_id …)`: the database
+ * reads the few index entries and fetches those contacts. A common one (see
+ * gauge-matches.ts) is checked per contact, `EXISTS (… WHERE contact_id = id)`, while
+ * the sort's index is walked: a page fills after a few dozen rows, where gathering
+ * would read (and, for another sort than created, sort) thousands first.
+ */
+function indexMatch(db: Database, workspaceId: string, match: IndexMatch): SQL {
+  const { crmContacts: t, crmContactTags: tags, crmContactTerms: terms } = db.t;
+  if (match.kind === "tags") {
+    if (match.common) {
+      return exists(
+        db.q
+          .select({ one: sql`1` })
+          .from(tags)
+          .where(and(eq(tags.contact_id, t.id), inArray(tags.tag, match.keys))),
+      );
+    }
+    return inArray(
+      t.id,
+      db.q
+        .select({ id: tags.contact_id })
+        .from(tags)
+        .where(and(eq(tags.workspace_id, workspaceId), inArray(tags.tag, match.keys))),
+    );
+  }
+  // A prefix is the range [w, w + U+FFFF): on D1's byte order and MySQL's collation alike,
+  // every term that starts with w sorts inside it (terms hold no characters above U+FFFF).
+  const upTo = `${match.word}\uffff`;
+  if (match.common) {
+    return exists(
+      db.q
+        .select({ one: sql`1` })
+        .from(terms)
+        .where(and(eq(terms.contact_id, t.id), gte(terms.term, match.word), lt(terms.term, upTo))),
+    );
+  }
+  return inArray(
+    t.id,
+    db.q
+      .select({ id: terms.contact_id })
+      .from(terms)
+      .where(and(eq(terms.workspace_id, workspaceId), gte(terms.term, match.word), lt(terms.term, upTo))),
+  );
+}
+
 /** The filter's conditions, every one inside the workspace. */
 export function filterConditions(db: Database, workspaceId: string, where: ContactWhere): SQL[] {
-  const { crmContacts: t, crmContactTags: tags, crmContactTerms: terms } = db.t;
+  const t = db.t.crmContacts;
   const out: SQL[] = [eq(t.workspace_id, workspaceId)];
   if (where.statuses) out.push(inArray(t.status, where.statuses));
   if (where.scoreMin !== undefined) out.push(gte(t.lead_score, where.scoreMin));
@@ -138,29 +188,7 @@ export function filterConditions(db: Database, workspaceId: string, where: Conta
   if (where.followUp?.before) out.push(lt(t.next_follow_up, where.followUp.before));
   if (where.created?.from) out.push(gte(t.created_at, where.created.from));
   if (where.created?.before) out.push(lt(t.created_at, where.created.before));
-  const tagged = (keys: string[]) =>
-    inArray(
-      t.id,
-      db.q
-        .select({ id: tags.contact_id })
-        .from(tags)
-        .where(and(eq(tags.workspace_id, workspaceId), inArray(tags.tag, keys))),
-    );
-  if (where.tags?.mode === "all") for (const key of where.tags.keys) out.push(tagged([key]));
-  else if (where.tags) out.push(tagged(where.tags.keys));
-  // A prefix is the range [w, w + U+FFFF): on D1's byte order and MySQL's collation alike,
-  // every term that starts with w sorts inside it (terms hold no characters above U+FFFF).
-  for (const word of where.words ?? []) {
-    out.push(
-      inArray(
-        t.id,
-        db.q
-          .select({ id: terms.contact_id })
-          .from(terms)
-          .where(and(eq(terms.workspace_id, workspaceId), gte(terms.term, word), lt(terms.term, `${word}\uffff`))),
-      ),
-    );
-  }
+  for (const match of where.matches ?? []) out.push(indexMatch(db, workspaceId, match));
   return out;
 }
 

@@ -3,6 +3,7 @@ import { toCsvLine } from "../../lib/csv";
 import { type ContactPosition, type ContactSort, positionFromKey, positionKey } from "./contact-list-query";
 import type { ContactRow } from "./contact-statements";
 import { findContacts } from "./find-contacts";
+import { gaugeMatches } from "./gauge-matches";
 import type { ContactWhere } from "./resolve-contact-filter";
 
 export const CONTACT_CSV_COLUMNS = [
@@ -64,12 +65,15 @@ export function contactsCsvStream(
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let position: ContactPosition | null = null;
+  let gauged: ContactWhere | null = null;
   let header = toCsvLine(CONTACT_CSV_COLUMNS);
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const rows = await findContacts(db, workspaceId, where, sort, { position, limit: CONTACT_CSV_CHUNK });
+          // Gauged once for the whole download, not once per chunk.
+          gauged ??= await gaugeMatches(db, workspaceId, where);
+          const rows = await findContacts(db, workspaceId, gauged, sort, { position, limit: CONTACT_CSV_CHUNK });
           const text = header + rows.map(csvRecord).join("");
           header = "";
           if (text) controller.enqueue(encoder.encode(text));

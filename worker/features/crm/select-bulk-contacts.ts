@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { AppError } from "../../lib/errors";
 import { filterConditions } from "./contact-list-query";
+import { gaugeMatches } from "./gauge-matches";
 import { resolveContactFilter } from "./resolve-contact-filter";
 import { type BulkContactsBody, MAX_BULK } from "./schema";
 import type { WorkspaceClock } from "./workspace-clock";
@@ -40,7 +41,7 @@ export async function selectBulkContacts(
     }
     return wanted;
   }
-  const where = resolveContactFilter(selection.filter ?? {}, clock);
+  const where = await gaugeMatches(db, workspaceId, resolveContactFilter(selection.filter ?? {}, clock));
   const rows = await db.q
     .select({ id: t.id })
     .from(t)
