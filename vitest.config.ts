@@ -1,10 +1,12 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { fakeDnsResolver } from "./tests/fakes/fake-dns-client";
 import {
   FAKE_GOOGLE_CLIENT_ID,
   FAKE_GOOGLE_CLIENT_SECRET,
   fakeGoogleEndpoints,
 } from "./tests/fakes/fake-google-client";
+import { fakeSocialBindings } from "./tests/fakes/fake-social-client";
 
 // Three runtimes, one command: worker code inside workerd against real D1; the
 // MySQL path in Node against the MariaDB server; the UI in Chromium.
@@ -22,6 +24,8 @@ export default defineConfig({
                 GOOGLE_CLIENT_ID: FAKE_GOOGLE_CLIENT_ID,
                 GOOGLE_CLIENT_SECRET: FAKE_GOOGLE_CLIENT_SECRET,
                 ...fakeGoogleEndpoints(inject("fakeGoogleUrl")),
+                ...fakeDnsResolver(inject("fakeDnsUrl")),
+                ...fakeSocialBindings(inject("fakeSocialUrl")),
               },
             },
           })),

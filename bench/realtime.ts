@@ -7,6 +7,8 @@ import { startWranglerDev } from "../tests/e2e/wrangler-dev";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 30);
 const SIZES = (process.env.CLIENTS ?? "100,1000").split(",").map(Number);
+const OPENING = 50;
+const ROUND_TIMEOUT_MS = 15_000;
 
 const percentile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -15,7 +17,7 @@ const summary = (samples: number[]) => {
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 };
 
-type Tab = { ws: WebSocket; waitFor(match: (data: string) => boolean): Promise<number> };
+type Tab = { ws: WebSocket; closed: number | null; waitFor(match: (data: string) => boolean): Promise<number> };
 
 function openTab(url: string, headers: Record<string, string>): Promise<Tab> {
   return new Promise((resolve, reject) => {
@@ -30,13 +32,27 @@ function openTab(url: string, headers: Record<string, string>): Promise<Tab> {
       }
     });
     ws.once("error", reject);
-    ws.once("open", () =>
-      resolve({
+    ws.once("open", () => {
+      const tab: Tab = {
         ws,
+        closed: null,
         waitFor: (match) => new Promise((done) => waiting.push({ match, done })),
-      }),
-    );
+      };
+      ws.once("close", (code) => {
+        tab.closed = code;
+      });
+      resolve(tab);
+    });
   });
+}
+
+/** Opens `count` tabs, at most OPENING at a time, as tabs arriving over a few seconds would. */
+async function openTabs(count: number, open: () => Promise<Tab>): Promise<Tab[]> {
+  const tabs: Tab[] = [];
+  while (tabs.length < count) {
+    tabs.push(...(await Promise.all(Array.from({ length: Math.min(OPENING, count - tabs.length) }, open))));
+  }
+  return tabs;
 }
 
 /** Time from sending a change until the last of the tabs has received it, per round. */
@@ -44,10 +60,29 @@ async function measure(tabs: Tab[], rounds: number, change: (marker: string) => 
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const marker = `round-${round}-${Math.random().toString(36).slice(2)}`;
-    const arrivals = Promise.all(tabs.map((t) => t.waitFor((data) => data.includes(marker))));
+    let arrived = 0;
+    const arrivals = Promise.all(
+      tabs.map((t) =>
+        t
+          .waitFor((data) => data.includes(marker))
+          .then((at) => {
+            arrived++;
+            return at;
+          }),
+      ),
+    );
     const started = performance.now();
     await change(marker);
-    const times = await arrivals;
+    const times = await Promise.race([
+      arrivals,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), ROUND_TIMEOUT_MS)),
+    ]);
+    if (!times) {
+      const closed = tabs.filter((t) => t.closed !== null).map((t) => t.closed);
+      throw new Error(
+        `round ${round}: ${arrived} of ${tabs.length} tabs had the change after ${ROUND_TIMEOUT_MS} ms; closed: ${closed.length} (${[...new Set(closed)].join(", ")})`,
+      );
+    }
     samples.push(Math.max(...times) - started);
   }
   return summary(samples);
@@ -84,12 +119,8 @@ async function main() {
     console.log("clients   live p50   live p99   floor p50   floor p99   p99 ratio");
     for (const size of SIZES) {
       const liveUrl = `${app.url.replace("http", "ws")}/api/v1/workspaces/${id}/live`;
-      const live = await Promise.all(
-        Array.from({ length: size }, () => openTab(liveUrl, { Cookie: cookie, Origin: app.url })),
-      );
-      const floorTabs = await Promise.all(
-        Array.from({ length: size }, () => openTab(`${echo.url.replace("http", "ws")}/room`, {})),
-      );
+      const live = await openTabs(size, () => openTab(liveUrl, { Cookie: cookie, Origin: app.url }));
+      const floorTabs = await openTabs(size, () => openTab(`${echo.url.replace("http", "ws")}/room`, {}));
       await new Promise((r) => setTimeout(r, 500)); // let hellos and presence settle
 
       // The marker travels in the change event's `changed.name.to`.

@@ -87,9 +87,8 @@ export class CollaborativeDocs {
   async connect(identity: SocketIdentity, grant: DocGrant): Promise<Response> {
     const doc = await this.load(grant.doc, grant.workspace_id);
     const { 0: client, 1: server } = new WebSocketPair();
-    // Tags of their own: the change feed's `user:`/`session:` sockets speak JSON and carry presence.
-    const tags = [`doc:${grant.doc}`, `doc-user:${identity.user_id}`];
-    if (identity.session_id) tags.push(`doc-session:${identity.session_id}`);
+    // Tags of their own: the change feed's `user:`/`credential:` sockets speak JSON and carry presence.
+    const tags = [`doc:${grant.doc}`, `doc-user:${identity.user_id}`, `doc-credential:${identity.credential}`];
     this.ctx.acceptWebSocket(server, tags);
     const attachment: DocAttachment = {
       kind: "doc",
@@ -202,10 +201,10 @@ export class CollaborativeDocs {
   }
 
   /** Sessions signed out or revoked: their document sockets close at once. */
-  endSessions(sessionIds: string[]): number {
+  endCredentials(credentials: string[]): number {
     let closed = 0;
-    for (const id of sessionIds) {
-      for (const ws of this.ctx.getWebSockets(`doc-session:${id}`)) {
+    for (const id of credentials) {
+      for (const ws of this.ctx.getWebSockets(`doc-credential:${id}`)) {
         ws.close(CLOSE.SESSION_ENDED, "Your session ended. Sign in again.");
         closed++;
       }
@@ -382,7 +381,7 @@ export class CollaborativeDocs {
     try {
       const text = (await this.load(name, pending.workspace_id)).getText(DOC_TEXT).toString();
       length = text.length;
-      result = await writeBackField(databaseFor(this.env), {
+      result = await writeBackField(this.env, databaseFor(this.env), {
         workspaceId: pending.workspace_id,
         target,
         text,

@@ -81,6 +81,7 @@ export const SocketIdentity = z.object({
   avatar: z.string().nullable(),
   role: z.string(),
   permissions: z.array(z.string()),
-  session_id: z.string().nullable(),
+  /** The session or API token that opened the socket: ending it closes the socket. */
+  credential: z.string(),
 });
 export type SocketIdentity = z.infer<typeof SocketIdentity>;

@@ -69,7 +69,7 @@ export class WorkspaceRoom extends DurableObject {
 
     const { 0: client, 1: server } = new WebSocketPair();
     const tags = [`user:${identity.user_id}`];
-    if (identity.session_id) tags.push(`session:${identity.session_id}`);
+    tags.push(`credential:${identity.credential}`);
     this.ctx.acceptWebSocket(server, tags);
     const attachment: Attachment = {
       identity,
@@ -148,17 +148,17 @@ export class WorkspaceRoom extends DurableObject {
     await this.ctx.storage.deleteAll();
   }
 
-  /** Sessions signed out or revoked: their sockets close at once. */
-  async endSessions(sessionIds: string[]): Promise<number> {
+  /** Sessions signed out or revoked, API tokens revoked: their sockets close at once. */
+  async endCredentials(credentials: string[]): Promise<number> {
     let closed = 0;
-    for (const id of sessionIds) {
-      for (const ws of this.ctx.getWebSockets(`session:${id}`)) {
+    for (const id of credentials) {
+      for (const ws of this.ctx.getWebSockets(`credential:${id}`)) {
         ws.close(CLOSE.SESSION_ENDED, "Your session ended. Sign in again.");
         this.presenceChanged((ws.deserializeAttachment() as Attachment).identity.user_id);
         closed++;
       }
     }
-    return closed + this.docs.endSessions(sessionIds);
+    return closed + this.docs.endCredentials(credentials);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {

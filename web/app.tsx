@@ -13,7 +13,9 @@ import { SignupPage } from "./features/auth/signup-page";
 import { VerifyEmailPage } from "./features/auth/verify-email-page";
 import { BioPage } from "./features/bio/bio-page";
 import { CoursesPage } from "./features/courses/courses-page";
+import { ContactPage } from "./features/crm/contact-page";
 import { CrmPage } from "./features/crm/crm-page";
+import { ImportPage } from "./features/crm/import-page";
 import { DashboardPage } from "./features/dashboard/dashboard-page";
 import { DevOutboxPage } from "./features/dev-outbox/dev-outbox-page";
 import { DocPlaygroundPage } from "./features/docs/doc-playground-page";
@@ -68,6 +70,8 @@ export function App() {
           <Route path="/social" component={SocialPage} />
           <Route path="/email" component={EmailPage} />
           <Route path="/crm" component={CrmPage} />
+          <Route path="/crm/contacts/:contactId" component={ContactPage} />
+          <Route path="/crm/import/:jobId?" component={ImportPage} />
           <Route path="/courses" component={CoursesPage} />
           <Route path="/store" component={StorePage} />
           <Route path="/members" component={MembersPage} />

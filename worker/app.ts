@@ -6,17 +6,23 @@ import { requestId } from "hono/request-id";
 import { activityRoutes } from "./features/activity/routes";
 import { googleRoutes } from "./features/auth/google-routes";
 import { authRoutes } from "./features/auth/routes";
+import { bioMediaRoutes } from "./features/bio/media-routes";
+import { bioPublicRoutes } from "./features/bio/public-routes";
+import { bioRoutes } from "./features/bio/routes";
 import { crmImportRoutes } from "./features/crm/import-routes";
 import { crmRoutes } from "./features/crm/routes";
 import { devOutboxRoutes } from "./features/dev-outbox/routes";
 import { docRoutes } from "./features/docs/routes";
-import { healthRoutes } from "./features/health/routes";
+import { healthRoutes, livenessRoutes } from "./features/health/routes";
 import { inviteLinkRoutes } from "./features/invitations/invite-link-routes";
 import { inviteLinkJoinRoutes } from "./features/invitations/join-routes";
 import { invitationResponseRoutes } from "./features/invitations/respond-routes";
 import { invitationRoutes } from "./features/invitations/routes";
 import { liveRoutes } from "./features/live/routes";
 import { memberRoutes } from "./features/members/routes";
+import { socialAccountRoutes, socialCallbackRoutes } from "./features/social/account-routes";
+import { publicMediaRoutes, socialMediaUploadRoutes } from "./features/social/media-routes";
+import { socialPostRoutes } from "./features/social/routes";
 import { spaRoutes } from "./features/spa/routes";
 import { tokenRoutes } from "./features/tokens/routes";
 import { workspaceRoutes } from "./features/workspaces/routes";
@@ -42,7 +48,12 @@ const api = new OpenAPIHono<AppEnv>()
   .route("/v1/workspaces", liveRoutes)
   .route("/v1/workspaces", docRoutes)
   .route("/v1/workspaces", crmImportRoutes)
-  .route("/v1/workspaces", crmRoutes);
+  .route("/v1/workspaces", crmRoutes)
+  .route("/v1/workspaces", bioRoutes)
+  .route("/v1/workspaces", socialAccountRoutes)
+  .route("/v1/workspaces", socialMediaUploadRoutes)
+  .route("/v1/workspaces", socialPostRoutes)
+  .route("/v1/social", socialCallbackRoutes);
 
 export const app = new OpenAPIHono<AppEnv>();
 
@@ -55,7 +66,12 @@ app.use("/api/*", csrfProtection);
 app.use("/api/*", identify);
 app.route("/api", api);
 app.route("/", spaRoutes);
-app.get("/", (c) => c.redirect("/app/"));
+// Post media the networks fetch from our public URLs.
+app.route("/media", publicMediaRoutes);
+// Public bio pages: /{slug}, and / on a verified custom domain (any other host is redirected to /app/ there).
+app.route("/", livenessRoutes);
+app.route("/", bioMediaRoutes);
+app.route("/", bioPublicRoutes);
 
 app.doc31("/api/openapi.json", {
   openapi: "3.1.0",

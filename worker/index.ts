@@ -1,15 +1,28 @@
-// The Worker entry: HTTP through the Hono app, Cron Triggers through the scheduled handler.
+// The Worker entry: HTTP through the Hono app, Cron Triggers through the scheduled handler,
+// queue messages through the queue handler.
 import { app } from "./app";
+import { pruneBioVisitors } from "./features/bio/prune-bio-visitors";
 import { pruneExpiredCache } from "./features/maintenance/prune-expired-cache";
+import type { PublishMessage } from "./features/social/publish-message";
+import { handlePublishBatch } from "./features/social/publish-queue-handler";
+import { socialCron } from "./features/social/social-cron";
 import { databaseFor } from "./lib/db";
 import type { Env } from "./lib/env";
 
+export { BioCounter } from "../durable-objects/bio-counter";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 export { WorkspaceRoom } from "../durable-objects/workspace-room";
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(pruneExpiredCache(databaseFor(env)).then(() => undefined));
+  async scheduled(controller, env, ctx) {
+    const db = databaseFor(env);
+    ctx.waitUntil(pruneExpiredCache(db).then(() => undefined));
+    ctx.waitUntil(pruneBioVisitors(db).then(() => undefined));
+    ctx.waitUntil(socialCron(env, db, new Date(controller.scheduledTime)).then(() => undefined));
   },
-} satisfies ExportedHandler<Env>;
+  async queue(batch, env) {
+    if (batch.queue.startsWith("mewayz-social-publish"))
+      await handlePublishBatch(batch as MessageBatch<PublishMessage>, env);
+  },
+} satisfies ExportedHandler<Env, PublishMessage>;

@@ -119,6 +119,14 @@ export const social_media_accounts = table(
     last_sync_at: timestamp(),
     account_info: json().type("JsonObject"),
     ...timestamps(),
+    // Added (social scheduling): access_tokens holds AES-GCM ciphertext; token_key_id names the key that
+    // sealed it so keys can rotate; token_expires_at drives refresh-ahead; the refresh lease (owner + until)
+    // lets one refresh run per account, because X and TikTok rotate refresh tokens and a second refresh loses them.
+    token_key_id: varchar(64),
+    token_expires_at: timestamp(),
+    refresh_lock_owner: varchar(64),
+    refresh_lock_until: timestamp(),
+    last_error: text(),
   },
   {
     indexes: {
@@ -126,6 +134,8 @@ export const social_media_accounts = table(
       idx_platform: ["platform"],
       idx_username: ["username"],
       idx_status: ["status"],
+      // Added (social scheduling): the refresh cron's scan of tokens about to expire.
+      idx_status_expires: ["status", "token_expires_at"],
     },
   },
 );
@@ -140,13 +150,42 @@ export const social_media_posts = table(
     content: text().notNull(),
     media_urls: json().type("StringList"),
     hashtags: json().type("StringList"),
-    status: enumOf(["draft", "scheduled", "published", "failed"]).default("draft"),
+    // Added values after the seed's four: contributors' posts wait in pending_approval; the cron's claim
+    // moves scheduled → publishing; unconfirmed means the platform may have it and a person must check.
+    status: enumOf([
+      "draft",
+      "scheduled",
+      "published",
+      "failed",
+      "pending_approval",
+      "publishing",
+      "unconfirmed",
+    ]).default("draft"),
     scheduled_at: timestamp(),
     published_at: timestamp(),
     external_post_id: varchar(255),
     engagement_metrics: json().type("JsonObject"),
     created_by: uuid().notNull().references("users"),
     ...timestamps(),
+    // Added (social scheduling): one compose for several accounts makes one row per account with one group_id.
+    group_id: uuid(),
+    failure_reason: text(),
+    // Publishing, step by step: queued (claimed, on the queue) → working (a consumer owns it; nothing
+    // irreversible yet) → sending (the irreversible call is in flight: a crash here means unconfirmed, never a
+    // resend) → waiting (a backoff or a multi-step platform's next check, for a later tick) → done.
+    publish_state: enumOf(["queued", "working", "sending", "waiting", "done"]),
+    publish_attempts: int().notNull().default(0),
+    /** A multi-step platform's pending state (container or upload id), advanced by later ticks. */
+    publish_data: json().type("JsonObject"),
+    /** Not before: a retry's backoff (honouring the platform's reset headers) or the next check of a pending step. */
+    next_attempt_at: timestamp(),
+    claimed_at: timestamp(),
+    approved_by: uuid(),
+    approved_at: timestamp(),
+    rejected_by: uuid(),
+    rejected_at: timestamp(),
+    review_comment: text(),
+    metrics_synced_at: timestamp(),
   },
   {
     indexes: {
@@ -154,7 +193,30 @@ export const social_media_posts = table(
       idx_account: ["social_media_account_id"],
       idx_status: ["status"],
       idx_scheduled: ["scheduled_at"],
+      // Added (social scheduling): the cron's claim (due scheduled posts, pending steps), the calendar, groups.
+      idx_status_scheduled: ["status", "scheduled_at"],
+      idx_status_next: ["status", "next_attempt_at"],
+      idx_ws_scheduled: ["workspace_id", "scheduled_at", "id"],
+      idx_ws_status: ["workspace_id", "status", "scheduled_at"],
+      idx_group: ["group_id"],
     },
+  },
+);
+
+/** Added (social scheduling): a workspace's posting times, local wall-clock in its time zone; "next free slot" reads them. */
+export const social_posting_slots = table(
+  "social_posting_slots",
+  {
+    id: uuid().id(),
+    workspace_id: uuid().notNull().references("workspaces"),
+    /** 0 = Sunday … 6 = Saturday. */
+    weekday: tinyintUnsigned().notNull(),
+    /** HH:MM, 24-hour, in the workspace's time zone. */
+    time: varchar(5).notNull(),
+    ...timestamps(),
+  },
+  {
+    uniques: { unique_ws_slot: ["workspace_id", "weekday", "time"] },
   },
 );
 
@@ -178,8 +240,17 @@ export const link_in_bio_pages = table(
     custom_css: text(),
     custom_domain: varchar(255),
     ...timestamps(),
+    // --- link-in-bio additions ---
+    // A custom domain serves the page only once its owner proved control of it (a DNS TXT record with this token).
+    custom_domain_token: varchar(64),
+    custom_domain_verified_at: timestamp(),
+    // --- end link-in-bio additions ---
   },
-  { indexes: { idx_workspace: ["workspace_id"], idx_slug: ["slug"], idx_active: ["is_active"] } },
+  {
+    indexes: { idx_workspace: ["workspace_id"], idx_slug: ["slug"], idx_active: ["is_active"] },
+    // link-in-bio addition: one page per domain, and the Host lookup of a custom domain is an index seek.
+    uniques: { unique_custom_domain: ["custom_domain"] },
+  },
 );
 
 export const email_campaigns = table(
@@ -269,16 +340,19 @@ export const crm_contacts = table(
       idx_email: ["email"],
       idx_status: ["status"],
       idx_lead_score: ["lead_score"],
-      // Added: every list sorts and pages within one workspace, so each sort key has an index led by workspace_id.
+      // Added: every list sorts and pages within one workspace, so each sort key has an index led by workspace_id;
+      // the equality filters (status, source, company) carry the default sort (created_at, id) behind them.
       idx_ws_id: ["workspace_id", "id"],
       idx_ws_name: ["workspace_id", "last_name", "first_name", "id"],
       idx_ws_updated: ["workspace_id", "updated_at", "id"],
+      // Created-range filters: ids of imported Mewayz rows are not time-ordered, so id order can't stand in for it.
+      idx_ws_created: ["workspace_id", "created_at", "id"],
       idx_ws_score: ["workspace_id", "lead_score", "id"],
-      idx_ws_status: ["workspace_id", "status", "id"],
+      idx_ws_status: ["workspace_id", "status", "created_at", "id"],
       idx_ws_contacted: ["workspace_id", "last_contacted", "id"],
       idx_ws_follow_up: ["workspace_id", "next_follow_up", "id"],
-      idx_ws_source: ["workspace_id", "source", "id"],
-      idx_ws_company: ["workspace_id", "company", "id"],
+      idx_ws_source: ["workspace_id", "source", "created_at", "id"],
+      idx_ws_company: ["workspace_id", "company", "created_at", "id"],
     },
     // Added: one contact per email in a workspace (emails are stored lower-cased; NULLs do not collide).
     uniques: { unique_workspace_email: ["workspace_id", "email"] },
@@ -673,6 +747,43 @@ export const crm_import_rows = table(
   },
 );
 
+// --- link-in-bio additions ---
+/**
+ * A bio page's analytics, one row per page, day (UTC) and dimension value: `page` (value ""),
+ * `link` (a link id), `referrer` (a host), `country` (ISO code) and `device`. Written in
+ * batches by the BioCounter Durable Object, never once per visit.
+ */
+export const link_in_bio_stats = table(
+  "link_in_bio_stats",
+  {
+    id: uuid().id(),
+    page_id: uuid().notNull().references("link_in_bio_pages"),
+    day: varchar(10).notNull(),
+    dimension: enumOf(["page", "link", "referrer", "country", "device"]).notNull(),
+    value: varchar(255).notNull().default(""),
+    views: int().notNull().default(0),
+    clicks: int().notNull().default(0),
+  },
+  { uniques: { unique_page_day_value: ["page_id", "day", "dimension", "value"] } },
+);
+
+/**
+ * Who was counted once already, for unique views (link_id "") and unique clicks: a
+ * SHA-256 of the day's salt, the page, the IP address and the browser — never the address itself.
+ */
+export const link_in_bio_visitors = table(
+  "link_in_bio_visitors",
+  {
+    id: uuid().id(),
+    page_id: uuid().notNull().references("link_in_bio_pages"),
+    day: varchar(10).notNull(),
+    link_id: varchar(64).notNull().default(""),
+    visitor: varchar(64).notNull(),
+  },
+  { uniques: { unique_page_day_visitor: ["page_id", "day", "link_id", "visitor"] } },
+);
+// --- end link-in-bio additions ---
+
 /** Every table, in an order where each one comes after the tables it references. */
 export const tables: TableSpec[] = [
   users,
@@ -707,4 +818,7 @@ export const tables: TableSpec[] = [
   crm_contact_terms,
   crm_import_jobs,
   crm_import_rows,
+  link_in_bio_stats,
+  link_in_bio_visitors,
+  social_posting_slots,
 ];

@@ -5,7 +5,7 @@ import { foldText } from "../../worker/features/crm/fold-text";
 import { clampScore, normalizeContact, normalizePhone } from "../../worker/features/crm/normalize-contact";
 import { searchWords } from "../../worker/features/crm/search-words";
 import { tagKey, uniqueTags } from "../../worker/features/crm/unique-tags";
-import { startOfZonedDay, zonedDay } from "../../worker/features/crm/zoned-day";
+import { startOfZonedDay, zonedDay } from "../../worker/lib/zoned-time";
 
 describe("contact rules", () => {
   it.each([

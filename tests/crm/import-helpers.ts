@@ -156,10 +156,3 @@ export async function createContact(who: Client, workspaceId: string, contact: R
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as { id: string; email: string | null; tags: string[] };
 }
-
-/** A CSV of `count` people, person-1@example.com onwards. */
-export function peopleCsv(count: number, from = 1) {
-  const lines = ["First Name,Last Name,Email,Tags"];
-  for (let i = from; i < from + count; i++) lines.push(`Person,Number ${i},person-${i}@example.com,batch`);
-  return `${lines.join("\r\n")}\r\n`;
-}

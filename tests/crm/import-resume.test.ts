@@ -8,7 +8,8 @@ import { activityRows } from "../activity/activity-helpers";
 import { errorOf, signUp } from "../helpers/api";
 import { connectLive } from "../helpers/live";
 import { createWorkspace } from "../helpers/workspaces";
-import { contactsOf, importsPath, peopleCsv, preview, rowsOf, runOnce, runToEnd, upload } from "./import-helpers";
+import { contactsOf, importsPath, preview, rowsOf, runOnce, runToEnd, upload } from "./import-helpers";
+import { peopleCsv } from "./people-csv";
 
 type Person = Awaited<ReturnType<typeof signUp>>;
 

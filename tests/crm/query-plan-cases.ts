@@ -13,7 +13,7 @@ import {
 } from "../../worker/features/crm/contact-list-query";
 import { followUpCountQuery } from "../../worker/features/crm/count-follow-ups";
 import { type ContactWhere, resolveContactFilter } from "../../worker/features/crm/resolve-contact-filter";
-import { workspaceClock } from "../../worker/features/crm/workspace-clock";
+import { workspaceClock } from "../../worker/lib/workspace-clock";
 
 export type PlanCase = { label: string; query: { toSQL(): { sql: string; params: unknown[] } } };
 
@@ -29,7 +29,7 @@ const common = (where: ContactWhere): ContactWhere => ({
 function positionFor(by: ContactSortKey, phase: ContactPhase): ContactPosition {
   if (phase === "nulls") return { values: null, id: SOME_ID };
   const values: Record<ContactSortKey, (string | number | Date)[]> = {
-    created: [],
+    created: [new Date("2026-01-01T00:00:00Z")],
     name: ["Lovelace", "Ada"],
     updated: [new Date("2026-01-01T00:00:00Z")],
     score: [50],
@@ -44,6 +44,11 @@ const FILTERS: [string, ContactWhere][] = [
   ["tags (any)", resolveContactFilter({ tags: ["vip", "newsletter"] }, CLOCK)],
   ["tags (all)", resolveContactFilter({ tags: ["vip", "newsletter"], tags_mode: "all" }, CLOCK)],
   ["score range", resolveContactFilter({ score_min: 40, score_max: 80 }, CLOCK)],
+  ["a broad score range", { ...resolveContactFilter({ score_min: 40, score_max: 80 }, CLOCK), broadRanges: ["score"] }],
+  [
+    "a broad follow-up window",
+    { ...resolveContactFilter({ follow_up: "this_week" }, CLOCK), broadRanges: ["followUp"] },
+  ],
   ["source", resolveContactFilter({ source: "instagram" }, CLOCK)],
   ["company", resolveContactFilter({ company: "Acme" }, CLOCK)],
   ["follow-up overdue", resolveContactFilter({ follow_up: "overdue" }, CLOCK)],

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { connectD1 } from "../../db/connect-d1";
-import { planCases } from "./query-plan-cases";
+import { type PlanCase, planCases } from "./query-plan-cases";
 
 const WORKSPACE = "01900000-0000-7000-8000-00000000abcd";
 
@@ -21,5 +21,31 @@ describe("contact list query plans on D1", () => {
       crm.filter((d) => d.startsWith("SCAN ")),
       plan.join("\n"),
     ).toEqual([]);
+  });
+
+  it.each(["a broad score range", "a broad follow-up window"])(
+    "walks the sort's index for %s instead of sorting the range",
+    async (filter) => {
+      const [plan] = planCases(connectD1(env.DB), WORKSPACE).filter((c) => c.label === `${filter}, sorted by created`);
+      const { sql, params } = (plan as PlanCase).query.toSQL();
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .bind(...params)
+        .all<{ detail: string }>();
+      const detail = results.map((r) => r.detail).join("\n");
+      expect(detail).toContain("crm_contacts_idx_ws_created");
+      expect(detail).not.toContain("TEMP B-TREE");
+    },
+  );
+
+  it("walks the created index for a created range, whichever sort follows", async () => {
+    const cases = planCases(connectD1(env.DB), WORKSPACE).filter((c) => c.label === "created range, sorted by created");
+    expect(cases).toHaveLength(1);
+    const { sql, params } = (cases[0] as (typeof cases)[number]).query.toSQL();
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    expect(results.map((r) => r.detail).join("\n")).toMatch(
+      /crm_contacts_idx_ws_created \(workspace_id=\? AND created_at[<>]/,
+    );
   });
 });

@@ -15,7 +15,7 @@ import { findContacts } from "../../worker/features/crm/find-contacts";
 import { COMMON_MATCHES, gaugeMatches } from "../../worker/features/crm/gauge-matches";
 import { type ContactInput, normalizeContact } from "../../worker/features/crm/normalize-contact";
 import { resolveContactFilter } from "../../worker/features/crm/resolve-contact-filter";
-import { workspaceClock } from "../../worker/features/crm/workspace-clock";
+import { workspaceClock } from "../../worker/lib/workspace-clock";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 
@@ -196,6 +196,45 @@ export function searchSuite(dbOf: () => Database) {
           { position: null, limit: 3 },
         ),
       ).toHaveLength(3);
+    });
+
+    it("gauges a score range over 2,000 contacts as broad, and finds the same page checking it row by row", async () => {
+      const db = dbOf();
+      const crowd = await workspaceFor(db);
+      const scores = Array.from({ length: 2_100 }, (_, i) => (i * 37) % 101);
+      for (let start = 0; start < scores.length; start += 150) {
+        await db.atomic((q) =>
+          scores.slice(start, start + 150).flatMap((lead_score, i) =>
+            insertContactStatements(q, db, {
+              ...normalizeContact({ first_name: "Score", last_name: `Card${start + i}`, lead_score }, "UTC"),
+              id: uuidv7(),
+              workspace_id: crowd.workspaceId,
+              created_by: crowd.userId,
+            }),
+          ),
+        );
+      }
+      const broad = await gaugeMatches(
+        db,
+        crowd.workspaceId,
+        resolveContactFilter({ score_min: 0, score_max: 100 }, CLOCK),
+      );
+      const narrow = await gaugeMatches(
+        db,
+        crowd.workspaceId,
+        resolveContactFilter({ score_min: 100, score_max: 100 }, CLOCK),
+      );
+      expect(broad.broadRanges).toEqual(["score"]);
+      expect(narrow.broadRanges).toEqual([]);
+
+      const page = (where: typeof broad) =>
+        findContacts(db, crowd.workspaceId, where, { by: "created", order: "desc" }, { position: null, limit: 60 });
+      const midRange = resolveContactFilter({ score_min: 20, score_max: 90 }, CLOCK);
+      const alongSort = await page({ ...midRange, broadRanges: ["score"] });
+      const throughIndex = await page({ ...midRange, broadRanges: [] });
+      expect(alongSort).toHaveLength(60);
+      expect(alongSort.every((c) => (c.lead_score ?? -1) >= 20 && (c.lead_score ?? 101) <= 90)).toBe(true);
+      expect(alongSort.map((c) => c.id)).toEqual(throughIndex.map((c) => c.id));
     });
 
     it("follows an edit and a delete in the same atomic unit", async () => {

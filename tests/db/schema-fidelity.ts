@@ -23,7 +23,36 @@ export type LiveTable = { name: string; columns: LiveColumn[]; indexes: LiveInde
 
 /** Columns and indexes the product added to the seed's tables (never renamed or dropped ones). */
 export const ADDITIONS = {
-  columns: { sessions: ["expires_at"] } as Record<string, string[]>,
+  columns: {
+    sessions: ["expires_at"],
+    link_in_bio_pages: ["custom_domain_token", "custom_domain_verified_at"],
+    social_media_accounts: [
+      "token_key_id",
+      "token_expires_at",
+      "refresh_lock_owner",
+      "refresh_lock_until",
+      "last_error",
+    ],
+    social_media_posts: [
+      "group_id",
+      "failure_reason",
+      "publish_state",
+      "publish_attempts",
+      "publish_data",
+      "next_attempt_at",
+      "claimed_at",
+      "approved_by",
+      "approved_at",
+      "rejected_by",
+      "rejected_at",
+      "review_comment",
+      "metrics_synced_at",
+    ],
+  } as Record<string, string[]>,
+  /** Values added after the seed's own, in order (values are never removed). */
+  enumValues: {
+    "social_media_posts.status": ["pending_approval", "publishing", "unconfirmed"],
+  } as Record<string, string[]>,
   indexes: {
     sessions: ["idx_expires"],
     activity_logs: ["idx_ws_id"],
@@ -31,6 +60,7 @@ export const ADDITIONS = {
       "idx_ws_id",
       "idx_ws_name",
       "idx_ws_updated",
+      "idx_ws_created",
       "idx_ws_score",
       "idx_ws_status",
       "idx_ws_contacted",
@@ -39,6 +69,9 @@ export const ADDITIONS = {
       "idx_ws_company",
       "unique_workspace_email",
     ],
+    link_in_bio_pages: ["unique_custom_domain"],
+    social_media_accounts: ["idx_status_expires"],
+    social_media_posts: ["idx_status_scheduled", "idx_status_next", "idx_ws_scheduled", "idx_ws_status", "idx_group"],
   } as Record<string, string[]>,
   tables: [
     "user_tokens",
@@ -48,6 +81,9 @@ export const ADDITIONS = {
     "crm_contact_terms",
     "crm_import_jobs",
     "crm_import_rows",
+    "link_in_bio_stats",
+    "link_in_bio_visitors",
+    "social_posting_slots",
   ],
 };
 
@@ -125,8 +161,8 @@ export function compareSchema(reference: RefTable[], live: LiveTable[], dialect:
       }
       if (col.base === "ENUM") {
         const values = c.enumValues?.join(",") ?? "(not enforced)";
-        if (values !== col.args.join(","))
-          problems.push(`${at(col.name)}: enum ${values}, expected ${col.args.join(",")}`);
+        const expected = [...col.args, ...(ADDITIONS.enumValues[`${ref.name}.${col.name}`] ?? [])].join(",");
+        if (values !== expected) problems.push(`${at(col.name)}: enum ${values}, expected ${expected}`);
       }
     }
     const added = ADDITIONS.columns[ref.name] ?? [];

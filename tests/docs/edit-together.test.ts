@@ -56,8 +56,16 @@ describe("editing a text field together", () => {
     await eddie.until(() => eddie.text.toString() === merged, "Eddie's copy to converge");
     expect(await notesOf(contactId)).toBe("Met at the fair.");
 
+    const searchFor = async (word: string) => {
+      const res = await owner.client.fetch(`/api/v1/workspaces/${ws.id}/contacts?q=${word}`);
+      return ((await res.json()) as { data: { id: string }[] }).data.map((c) => c.id);
+    };
+    expect(await searchFor("tuesd")).toEqual([]);
+
     await writeBackNow(ws.id);
     expect(await notesOf(contactId)).toBe(merged);
+    // Notes are searchable: the written text is in the contact's search words at once.
+    expect(await searchFor("tuesd")).toEqual([contactId]);
     const change = await live.next("change", (m) => m.entity_type === "crm_contact");
     expect(change).toMatchObject({
       entity_id: contactId,

@@ -61,13 +61,13 @@ describe("the app shell", () => {
 
     await page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "CRM" }).click();
     await page.waitForURL(`${home}/crm`);
-    await page.getByText("Contacts will appear here").waitFor();
+    await page.getByText("Bring in your contacts").waitFor();
     expect(loads).toBe(0);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("CRM");
 
     const reloaded = await page.reload();
     expect(reloaded?.status()).toBe(200);
-    await page.getByText("Contacts will appear here").waitFor();
+    await page.getByText("Bring in your contacts").waitFor();
     expect(loads).toBe(1);
     const crmLink = page.getByRole("navigation", { name: "Modules" }).getByRole("link", { name: "CRM" });
     expect(await crmLink.getAttribute("aria-current")).toBe("page");
@@ -124,7 +124,7 @@ describe("the app shell", () => {
     // The narrow layout, where the sidebar becomes a top bar.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${home}/crm`);
-    await page.getByText("Contacts will appear here").waitFor();
+    await page.getByText("Bring in your contacts").waitFor();
     await page.screenshot({ path: "/tmp/app-shell-narrow.png", fullPage: true });
 
     expect(pageErrors).toEqual([]);

@@ -1,9 +1,7 @@
 // Collaborative text against the real worker under `wrangler dev`: a stock y-websocket
 // provider and a hand-built y-protocols client (the shape our own client takes) type
 // into one CRM contact's notes at once, converge, and the row ends with the merged text.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { describe, expect, inject, it } from "vitest";
@@ -11,7 +9,7 @@ import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { repo } from "./wrangler-dev";
+import { queryLocalD1 } from "./query-local-d1";
 
 type Polyfill = NonNullable<NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>["WebSocketPolyfill"]>;
 
@@ -19,26 +17,7 @@ const appUrl = inject("appUrl");
 const persistDir = inject("persistDir");
 const wsUrl = appUrl.replace(/^http/, "ws");
 
-/** SQL against wrangler dev's local D1, through wrangler itself (Node has no binding to it). */
-function d1<T>(sql: string): T[] {
-  const out = execFileSync(
-    "npx",
-    ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", persistDir, "--json", "--command", sql],
-    {
-      cwd: repo,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        CI: "1",
-        WRANGLER_SEND_METRICS: "false",
-        WRANGLER_LOG_PATH: join(persistDir, "logs"),
-        NO_COLOR: "1",
-      },
-    },
-  );
-  return (JSON.parse(out) as { results: T[] }[])[0]?.results ?? [];
-}
+const d1 = <T>(sql: string) => queryLocalD1<T>(persistDir, sql);
 
 async function api<T>(path: string, init: { method?: string; json?: unknown; cookie?: string } = {}) {
   const res = await fetch(`${appUrl}${path}`, {

@@ -1,12 +1,11 @@
 // The live workspace in two browsers: two people in one workspace see each other online,
 // see each other's changes without reloading, are told when an edit went stale, and type
 // into one collaborative field together.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
+import { queryLocalD1 } from "./query-local-d1";
 import { PASSWORD, signUpByApi } from "./sign-up-by-api";
 import {
   confirmEmailByApi,
@@ -15,31 +14,11 @@ import {
   newVisitor,
   setRoleByApi,
 } from "./workspace-by-api";
-import { repo } from "./wrangler-dev";
 
 const appUrl = inject("appUrl");
 const persistDir = inject("persistDir");
 
-/** SQL against wrangler dev's local D1 (there is no CRM API yet to make a contact with). */
-function d1<T>(sql: string): T[] {
-  const out = execFileSync(
-    "npx",
-    ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", persistDir, "--json", "--command", sql],
-    {
-      cwd: repo,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        ...process.env,
-        CI: "1",
-        WRANGLER_SEND_METRICS: "false",
-        WRANGLER_LOG_PATH: join(persistDir, "logs"),
-        NO_COLOR: "1",
-      },
-    },
-  );
-  return (JSON.parse(out) as { results: T[] }[])[0]?.results ?? [];
-}
+const d1 = <T>(sql: string) => queryLocalD1<T>(persistDir, sql);
 
 type Person = { context: BrowserContext; page: Page; id: string; name: string; email: string };
 

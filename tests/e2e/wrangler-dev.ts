@@ -63,18 +63,35 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 export type WranglerDev = { url: string; state: string; stop(): Promise<void> };
 
-/** Starts `wrangler dev` (optionally with another config) and resolves once it answers `healthPath`. */
-export async function startWranglerDev(options: { config?: string; healthPath?: string } = {}): Promise<WranglerDev> {
-  // npm test builds the SPA before vitest runs; a bare `vitest run --project e2e` may not have.
+/** Builds the SPA when it is not built yet: npm test builds it first, a bare vitest run or a bench may not have. */
+export function ensureWebBuild(): void {
   if (!existsSync(join(repo, "dist/web/app/index.html"))) {
     run(["vite", "build", "--config", "web/vite.config.ts"], process.env);
   }
+}
 
-  const state = mkdtempSync(join(tmpdir(), "mewayz-dev-"));
-  const env = wranglerEnv(state);
+/** Applies the D1 migrations to a local D1 kept in `state`. */
+export const migrateLocalD1 = (state: string) =>
+  run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], wranglerEnv(state));
+
+/** Loads a SQL file into the local D1 in `state` (the server must be stopped: loading into a running one breaks it). */
+export const loadIntoLocalD1 = (state: string, file: string) =>
+  run(
+    ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--file", file, "--yes"],
+    wranglerEnv(state),
+  );
+
+/**
+ * Runs `wrangler dev` on the local state in `state`, which outlives it: stop() ends the
+ * server and keeps the data, so a bench can load more and start again. Resolves once it
+ * answers `healthPath`.
+ */
+export async function serveWranglerDev(
+  state: string,
+  options: { config?: string; healthPath?: string; vars?: Record<string, string> } = {},
+): Promise<Omit<WranglerDev, "state">> {
   const config = options.config ? ["--config", options.config] : [];
-  if (!options.config) run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], env);
-
+  const vars = Object.entries(options.vars ?? {}).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   // Its own process group, so teardown can stop npx, wrangler and workerd together.
@@ -92,11 +109,14 @@ export async function startWranglerDev(options: { config?: string; healthPath?: 
       String(inspectorPort),
       "--persist-to",
       state,
+      // GET /__scheduled fires the Cron Trigger, as `npm start` allows.
+      "--test-scheduled",
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",
+      ...vars,
     ],
-    { cwd: repo, env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: repo, env: wranglerEnv(state), detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -107,23 +127,21 @@ export async function startWranglerDev(options: { config?: string; healthPath?: 
   });
 
   const stop = async () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
+    if (child.pid === undefined || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
+    if (timedOut) {
       try {
-        process.kill(-child.pid, "SIGTERM");
+        process.kill(-child.pid, "SIGKILL");
       } catch {
         // Already gone.
       }
-      const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
-      if (timedOut) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          // Already gone.
-        }
-      }
     }
-    rmSync(state, { recursive: true, force: true });
   };
 
   try {
@@ -132,5 +150,26 @@ export async function startWranglerDev(options: { config?: string; healthPath?: 
     await stop();
     throw error;
   }
-  return { url, state, stop };
+  return { url, stop };
+}
+
+/** Starts `wrangler dev` (optionally with another config) on a fresh, migrated local D1 that stop() deletes. */
+export async function startWranglerDev(options: { config?: string; healthPath?: string } = {}): Promise<WranglerDev> {
+  ensureWebBuild();
+  const state = mkdtempSync(join(tmpdir(), "mewayz-dev-"));
+  try {
+    if (!options.config) migrateLocalD1(state);
+    const server = await serveWranglerDev(state, options);
+    return {
+      url: server.url,
+      state,
+      async stop() {
+        await server.stop();
+        rmSync(state, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(state, { recursive: true, force: true });
+    throw error;
+  }
 }

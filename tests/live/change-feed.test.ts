@@ -4,6 +4,7 @@ import { CLOSE } from "../../durable-objects/workspace-room-protocol";
 import { client, DEFAULT_PASSWORD, errorOf, ORIGIN, signUp } from "../helpers/api";
 import { connectLive } from "../helpers/live";
 import { createWorkspace, teammate } from "../helpers/workspaces";
+import { createToken } from "../tokens/token-helpers";
 
 const rename = (who: ReturnType<typeof client>, id: string, name: string) =>
   who.fetch(`/api/v1/workspaces/${id}`, { method: "PATCH", json: { name } });
@@ -123,6 +124,28 @@ describe("the live change feed", () => {
     expect(await theirs.closed).toMatchObject({ code: CLOSE.SESSION_ENDED });
     await rename(owner, ws.id, "Still here");
     expect(await mine.next("change")).toMatchObject({ entity_type: "workspace" });
+    mine.ws.close(1000);
+  });
+
+  it("closes the sockets of a revoked API token, and only those", async () => {
+    const { client: owner } = await signUp();
+    const ws = await createWorkspace(owner);
+    const revoked = await createToken(owner, { name: "dashboard", abilities: ["workspaces:read"] });
+    const kept = await createToken(owner, { name: "kiosk", abilities: ["workspaces:read"] });
+    const byToken = (plain: string) =>
+      connectLive(client(), ws.id, { query: `access_token=${encodeURIComponent(plain)}` });
+    const [doomed, staying, mine] = await Promise.all([
+      byToken(revoked.plain_text_token),
+      byToken(kept.plain_text_token),
+      connectLive(owner, ws.id),
+    ]);
+    await Promise.all([doomed.next("hello"), staying.next("hello"), mine.next("hello")]);
+    expect((await owner.fetch(`/api/v1/tokens/${revoked.token.id}`, { method: "DELETE" })).status).toBe(204);
+    expect(await doomed.closed).toMatchObject({ code: CLOSE.SESSION_ENDED });
+    await rename(owner, ws.id, "Tokens checked");
+    expect(await staying.next("change")).toMatchObject({ entity_type: "workspace" });
+    expect(await mine.next("change")).toMatchObject({ entity_type: "workspace" });
+    staying.ws.close(1000);
     mine.ws.close(1000);
   });
 });

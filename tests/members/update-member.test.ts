@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { CLOSE } from "../../durable-objects/workspace-room-protocol";
 import type { MemberRow } from "../../worker/lib/workspace-access";
 import { type Client, errorOf, signUp } from "../helpers/api";
+import { connectLive } from "../helpers/live";
 import { createWorkspace, teammate } from "../helpers/workspaces";
 import { activityOf, logsNothing, type MemberJson, memberRow } from "./member-helpers";
 
@@ -29,6 +31,33 @@ describe("changing a member's role and permissions", () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ entity_type: "workspace_member", entity_id: adminMember.id });
     expect(entries[0]?.metadata).toMatchObject({ changes: { role: { from: "admin", to: "viewer" } } });
+  });
+
+  it("suspends a member: their open tabs close at once and the workspace is gone for them until reinstated", async () => {
+    const { ws, owner, editor, editorMember } = await workspaceWithTeam();
+    const tab = await connectLive(editor.client, ws.id);
+    await tab.next("hello");
+
+    const res = await patch(owner.client, ws.id, editorMember.id, { status: "suspended" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: editorMember.id, status: "suspended", role: "editor" });
+    expect(await tab.closed).toMatchObject({ code: CLOSE.ACCESS_REVOKED });
+    expect((await editor.client.fetch(`/api/v1/workspaces/${ws.id}`)).status).toBe(404);
+    const [entry] = await activityOf(ws.id, "workspace_member.suspended");
+    expect(entry?.metadata).toMatchObject({ changes: { status: { from: "active", to: "suspended" } } });
+
+    expect((await patch(owner.client, ws.id, editorMember.id, { status: "active" })).status).toBe(200);
+    expect((await editor.client.fetch(`/api/v1/workspaces/${ws.id}`)).status).toBe(200);
+    expect(await activityOf(ws.id, "workspace_member.reinstated")).toHaveLength(1);
+    // "inactive" is how an invitation waits; it is not a state anyone is put in by hand.
+    expect((await patch(owner.client, ws.id, editorMember.id, { status: "inactive" })).status).toBe(422);
+  });
+
+  it("keeps the ranking rules for suspending: an editor cannot suspend, an admin cannot suspend the owner", async () => {
+    const { ws, admin, editor, ownerMember, adminMember } = await workspaceWithTeam();
+    expect((await patch(editor.client, ws.id, adminMember.id, { status: "suspended" })).status).toBe(403);
+    expect((await patch(admin.client, ws.id, ownerMember.id, { status: "suspended" })).status).toBe(403);
+    expect((await memberRow(ws.id, ownerMember.user_id))?.status).toBe("active");
   });
 
   it("lets an admin change editors and below, and grant or revoke single actions", async () => {

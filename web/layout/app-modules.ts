@@ -1,11 +1,21 @@
+import type { Component } from "solid-js";
 import type { Action } from "../../worker/lib/permissions";
+import { FollowUpBadge } from "../features/crm/follow-up-badge";
 import type { IconName } from "../ui/icon";
 
 /**
  * `path` is below the workspace's own address (/app/w/:workspaceId); "" is its dashboard.
  * `permission` is what a member needs to see it: without it the sidebar leaves it out.
+ * `badge` is drawn beside the link (a count of what waits there).
  */
-export type AppModule = { path: string; label: string; icon: IconName; summary: string; permission?: Action };
+export type AppModule = {
+  path: string;
+  label: string;
+  icon: IconName;
+  summary: string;
+  permission?: Action;
+  badge?: Component<{ workspaceId: string }>;
+};
 
 /** The modules of a workspace, in sidebar order. The header and the dashboard read the same list. */
 export const appModules: readonly AppModule[] = [
@@ -37,6 +47,7 @@ export const appModules: readonly AppModule[] = [
     icon: "crm",
     summary: "Everyone who follows, buys or learns from you.",
     permission: "crm.contacts.read",
+    badge: FollowUpBadge,
   },
   {
     path: "/courses",

@@ -5,6 +5,8 @@ export type ApiRequest = {
   json?: unknown;
   query?: Record<string, string | undefined>;
   headers?: Record<string, string>;
+  /** Aborts the call: a search superseded by the next keystroke is not worth its answer. */
+  signal?: AbortSignal;
 };
 
 /**
@@ -32,6 +34,7 @@ export async function requestApi<T>(
       method,
       headers,
       credentials: "same-origin",
+      signal: request.signal,
       body: request.json === undefined ? undefined : JSON.stringify(request.json),
     });
   } catch (error) {

@@ -38,3 +38,30 @@ export function Field(
     </div>
   );
 }
+
+/** A field for an https:// address (a logo, an avatar): the same input wherever a picture is linked. */
+export function UrlField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  error?: string | undefined;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
+      <input
+        id={props.id}
+        class="input"
+        type="url"
+        inputmode="url"
+        placeholder="https://"
+        maxlength={255}
+        value={props.value}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+        aria-invalid={Boolean(props.error) || undefined}
+        aria-describedby={describedBy(props.id)}
+      />
+    </Field>
+  );
+}

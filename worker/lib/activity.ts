@@ -19,21 +19,39 @@ export type ActivityInput = {
 /** Fields never copied into the log, whatever feature changes them. */
 const SECRET_FIELDS = new Set(["password", "token", "token_hash", "access_tokens", "remember_token", "secret"]);
 
-/** The insert for one entry, by the signed-in caller, from their IP and browser. */
-export function activityEntry(c: Context<AppEnv>, q: Query, db: Database, entry: ActivityInput) {
+/** Who a change is by, and from where: the signed-in caller of a request, or work done on their behalf later. */
+export type Actor = { userId: string; name: string; ip: string | null; userAgent: string | null };
+
+/** The signed-in caller, from their IP and browser. */
+export function actorOf(c: Context<AppEnv>): Actor {
+  const { user } = currentIdentity(c);
+  return {
+    userId: user.id,
+    name: user.name,
+    ip: c.req.header("CF-Connecting-IP")?.slice(0, 45) ?? null,
+    userAgent: c.req.header("User-Agent")?.slice(0, 1000) ?? null,
+  };
+}
+
+/** The insert for one entry by an actor. */
+export function activityEntryBy(actor: Actor, q: Query, db: Database, entry: ActivityInput) {
   return q.insert(db.t.activityLogs).values({
     id: uuidv7(),
     workspace_id: entry.workspaceId,
-    user_id: currentIdentity(c).user.id,
+    user_id: actor.userId,
     type: entry.type,
     description: entry.description.slice(0, 5000),
     entity_type: entry.entityType ?? null,
     entity_id: entry.entityId ?? null,
-    ip_address: c.req.header("CF-Connecting-IP")?.slice(0, 45) ?? null,
-    user_agent: c.req.header("User-Agent")?.slice(0, 1000) ?? null,
+    ip_address: actor.ip,
+    user_agent: actor.userAgent,
     metadata: entry.metadata ?? null,
   });
 }
+
+/** The insert for one entry, by the signed-in caller, from their IP and browser. */
+export const activityEntry = (c: Context<AppEnv>, q: Query, db: Database, entry: ActivityInput) =>
+  activityEntryBy(actorOf(c), q, db, entry);
 
 const comparable = (v: unknown) => (v instanceof Date ? v.toISOString() : JSON.stringify(v ?? null));
 

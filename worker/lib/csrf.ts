@@ -14,8 +14,17 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 const FILE_UPLOAD_PATH = /^\/api\/v1\/workspaces\/[^/]+\/contacts\/imports\/?$/;
 const FILE_UPLOAD_TYPE = /^(multipart\/form-data|text\/csv)\b/i;
+/** A bio page's image upload, as the raw image: image/* bodies need a preflight we never grant, too. */
+const IMAGE_UPLOAD_PATH = /^\/api\/v1\/workspaces\/[^/]+\/bio-pages\/[^/]+\/media\/?$/;
+const IMAGE_UPLOAD_TYPE = /^image\/(png|jpeg|gif|webp)\b/i;
+/** A post's media upload: the raw image or video (types a cross-site form cannot send without a preflight). */
+const MEDIA_UPLOAD_PATH = /^\/api\/v1\/workspaces\/[^/]+\/posts\/media\/?$/;
+const MEDIA_UPLOAD_TYPE = /^(image|video)\/[a-z0-9.+-]+$/i;
 const isFileUpload = (method: string, path: string, type: string) =>
-  method === "POST" && FILE_UPLOAD_PATH.test(path) && FILE_UPLOAD_TYPE.test(type);
+  method === "POST" &&
+  ((FILE_UPLOAD_PATH.test(path) && FILE_UPLOAD_TYPE.test(type)) ||
+    (IMAGE_UPLOAD_PATH.test(path) && IMAGE_UPLOAD_TYPE.test(type)) ||
+    (MEDIA_UPLOAD_PATH.test(path) && MEDIA_UPLOAD_TYPE.test(type.split(";")[0]?.trim() ?? "")));
 
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Bearer tokens are not sent by browsers on their own, so they carry no CSRF risk.

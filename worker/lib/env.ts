@@ -1,6 +1,8 @@
 import type { Database } from "../../db/database";
+import type { BioCounter } from "../../durable-objects/bio-counter";
 import type { RateLimiter } from "../../durable-objects/rate-limiter";
 import type { WorkspaceRoom } from "../../durable-objects/workspace-room";
+import type { SocialEnv } from "../features/social/social-env";
 import type { Identity } from "./auth";
 import type { WorkspaceAccess } from "./workspace-access";
 
@@ -10,6 +12,12 @@ export type Env = {
   ASSETS: Fetcher;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   WORKSPACE_ROOM: DurableObjectNamespace<WorkspaceRoom>;
+  BIO_COUNTER: DurableObjectNamespace<BioCounter>;
+  BIO_MEDIA: R2Bucket;
+  /** Salt for the daily visitor hashes of bio page analytics; a fixed dev value is used without it. */
+  BIO_ANALYTICS_SECRET?: string;
+  /** DNS-over-HTTPS resolver (JSON API) for custom-domain verification; Cloudflare's by default. */
+  DNS_RESOLVER_URL?: string;
   APP_ENV: string;
   /** PlanetScale connection URL; when set, data lives in MySQL instead of D1. */
   DATABASE_URL?: string;
@@ -23,7 +31,7 @@ export type Env = {
   GOOGLE_AUTH_URL?: string;
   GOOGLE_TOKEN_URL?: string;
   GOOGLE_JWKS_URL?: string;
-};
+} & SocialEnv;
 
 export type AppEnv = {
   Bindings: Env;

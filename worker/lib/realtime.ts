@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Database } from "../../db/database";
 import type { ChangeInput } from "../../durable-objects/workspace-room-protocol";
+import type { Identity } from "./auth";
 import type { AppEnv, Env } from "./env";
 
 export const roomOf = (env: Env, workspaceId: string) =>
@@ -65,13 +66,18 @@ export async function updateLiveAccess(env: Env, workspaceId: string, userId: st
   await roomOf(env, workspaceId).updateMemberAccess(userId, permissions);
 }
 
-/** Close the live sockets of ended sessions, in every workspace the user belongs to. */
-export async function endLiveSessions(env: Env, db: Database, userId: string, sessionIds: string[]) {
-  if (sessionIds.length === 0) return;
+/** The credential a live socket is opened with, so that ending it closes the socket: a session's id, or a token's. */
+export const credentialOf = (identity: Identity) =>
+  identity.kind === "session" ? identity.sessionId : tokenCredential(identity.tokenId);
+export const tokenCredential = (tokenId: number) => `token:${tokenId}`;
+
+/** Close the live sockets of ended sessions or revoked tokens (see credentialOf), in every workspace the user belongs to. */
+export async function endLiveSessions(env: Env, db: Database, userId: string, credentials: string[]) {
+  if (credentials.length === 0) return;
   const { workspaceMembers } = db.t;
   const memberships = await db.q
     .select({ workspace_id: workspaceMembers.workspace_id })
     .from(workspaceMembers)
     .where(eq(workspaceMembers.user_id, userId));
-  await Promise.all(memberships.map((m) => roomOf(env, m.workspace_id).endSessions(sessionIds)));
+  await Promise.all(memberships.map((m) => roomOf(env, m.workspace_id).endCredentials(credentials)));
 }

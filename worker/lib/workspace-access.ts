@@ -32,7 +32,7 @@ export async function loadWorkspaceAccess(
     .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspace_id))
     .where(and(eq(workspaceMembers.workspace_id, workspaceId.toLowerCase()), eq(workspaceMembers.user_id, userId)))
     .limit(1);
-  if (!row || row.member.status !== "active") return null;
+  if (row?.member.status !== "active") return null;
   const role = row.member.role ?? "viewer";
   return { ...row, role, permissions: effectivePermissions(role, row.member.permissions) };
 }

@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import { createStore, unwrap } from "solid-js/store";
 import { createSubmission } from "../../lib/create-submission";
 import { Avatar } from "../../ui/avatar";
-import { describedBy, Field } from "../../ui/field";
+import { describedBy, Field, UrlField } from "../../ui/field";
 import { Icon } from "../../ui/icon";
 import { Notice } from "../../ui/notice";
 import { localeOptions } from "./locale-options";
@@ -19,6 +19,7 @@ import {
 } from "./read-preferences";
 import { type User, updateProfile } from "./session-store";
 import { timeZoneGroups } from "./time-zone-options";
+import { TimeZoneSelectOptions } from "./time-zone-select-options";
 
 const themeLabels = { light: "Light", dark: "Dark", system: "Match my device" } as const;
 const weekLabels = { monday: "Monday", sunday: "Sunday" } as const;
@@ -109,25 +110,14 @@ export function ProfileForm(props: { user: User }) {
                 aria-describedby={describedBy("profile-name")}
               />
             </Field>
-            <Field
+            <UrlField
               id="profile-avatar"
               label="Avatar URL"
-              error={form.fieldError("avatar")}
               hint="An https:// link to a square picture. Leave empty to show your initials."
-            >
-              <input
-                id="profile-avatar"
-                class="input"
-                type="url"
-                inputmode="url"
-                placeholder="https://"
-                maxlength={255}
-                value={avatar()}
-                onInput={(event) => edit(setAvatar)(event.currentTarget.value)}
-                aria-invalid={Boolean(form.fieldError("avatar")) || undefined}
-                aria-describedby={describedBy("profile-avatar")}
-              />
-            </Field>
+              error={form.fieldError("avatar")}
+              value={avatar()}
+              onInput={edit(setAvatar)}
+            />
           </div>
         </div>
         <p class="card__meta">
@@ -190,19 +180,7 @@ export function ProfileForm(props: { user: User }) {
                 onChange={(event) => edit((zone: string) => setPrefs("timezone", zone))(event.currentTarget.value)}
                 aria-describedby={describedBy("profile-timezone")}
               >
-                <For each={zones()}>
-                  {(group) => (
-                    <optgroup label={group.region}>
-                      <For each={group.zones}>
-                        {(option) => (
-                          <option value={option.zone} selected={option.zone === prefs.timezone}>
-                            {option.label}
-                          </option>
-                        )}
-                      </For>
-                    </optgroup>
-                  )}
-                </For>
+                <TimeZoneSelectOptions groups={zones()} selected={prefs.timezone} />
               </select>
             </Field>
 

@@ -37,9 +37,9 @@ export function MembersPage() {
   const assignable = () => ROLES.filter((role) => canAssignRole(myRole(), role));
   const online = (member: Member) => live.presence().find((p) => p.user_id === member.user_id);
 
-  const changeRole = (member: Member, role: Role) => {
+  const update = (member: Member, changes: { role?: Role; status?: "active" | "suspended" }) => {
     setError(null);
-    members.changeRole(member.id, role).catch((failure) => setError(ApiError.from(failure).message));
+    members.update(member.id, changes).catch((failure) => setError(ApiError.from(failure).message));
   };
 
   const remove = () => {
@@ -133,7 +133,7 @@ export function MembersPage() {
                         value={member.role}
                         onChange={(event) => {
                           const role = ROLES.find((r) => r === event.currentTarget.value);
-                          if (role) changeRole(member, role);
+                          if (role && role !== member.role) update(member, { role });
                         }}
                         title={ROLE_LABELS[member.role].hint}
                       >
@@ -148,6 +148,21 @@ export function MembersPage() {
                     </Show>
                     <Switch>
                       <Match when={canManage(member)}>
+                        <button
+                          type="button"
+                          class="button button--small"
+                          onClick={() =>
+                            update(member, { status: member.status === "suspended" ? "active" : "suspended" })
+                          }
+                          title={
+                            member.status === "suspended"
+                              ? "Give them their access back"
+                              : "No access until reinstated; their open tabs close now"
+                          }
+                          aria-label={`${member.status === "suspended" ? "Reinstate" : "Suspend"} ${member.user.name}`}
+                        >
+                          {member.status === "suspended" ? "Reinstate" : "Suspend"}
+                        </button>
                         <button
                           type="button"
                           class="button button--small button--danger"

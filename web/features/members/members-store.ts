@@ -46,16 +46,17 @@ export function createMembersStore(workspaceId: () => string) {
 
   const replace = (member: Member) => setState("items", (m) => m.id === member.id, reconcile(member));
 
-  const changeRole = async (memberId: string, role: Role) => {
+  /** Changes a role or suspends/reinstates, shown at once and put back if the server refuses. */
+  const update = async (memberId: string, changes: { role?: Role; status?: "active" | "suspended" }) => {
     const before = state.items.find((m) => m.id === memberId);
-    if (!before || before.role === role) return;
-    const previous = before.role;
-    setState("items", (m) => m.id === memberId, "role", role);
+    if (!before) return;
+    const previous = { role: before.role, status: before.status };
+    setState("items", (m) => m.id === memberId, changes);
     try {
-      const { body } = await requestApi<Member>("PATCH", membersPath(workspaceId(), memberId), { json: { role } });
+      const { body } = await requestApi<Member>("PATCH", membersPath(workspaceId(), memberId), { json: changes });
       replace(body);
     } catch (failure) {
-      setState("items", (m) => m.id === memberId, "role", previous);
+      setState("items", (m) => m.id === memberId, previous);
       throw failure;
     }
   };
@@ -93,5 +94,5 @@ export function createMembersStore(workspaceId: () => string) {
     offResync();
   });
 
-  return { state, load, changeRole, remove };
+  return { state, load, update, remove };
 }

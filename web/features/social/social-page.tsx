@@ -1,12 +1,104 @@
-import { EmptyState } from "../../ui/empty-state";
+import { useParams, useSearchParams } from "@solidjs/router";
+import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { ErrorState } from "../../ui/error-state";
+import { Loading } from "../../ui/loading";
+import { Notice } from "../../ui/notice";
+import { workspaces } from "../workspaces/workspaces-store";
+import { AccountsPanel } from "./accounts-panel";
+import { ApprovalQueue, FailedPosts } from "./attention-lists";
+import { Calendar } from "./calendar";
+import { Composer } from "./composer";
+import { PostPanel } from "./post-panel";
+import { createSocialStore } from "./social-store";
 
-/** The social scheduling module; until it ships the page says what it will hold. */
+const TABS = [
+  { id: "calendar", label: "Calendar" },
+  { id: "compose", label: "Compose" },
+  { id: "approvals", label: "Approvals" },
+  { id: "failed", label: "Failed" },
+  { id: "accounts", label: "Accounts" },
+] as const;
+
+/** /app/w/:workspaceId/social — plan, approve and publish posts to the workspace's accounts. */
 export function SocialPage() {
+  const params = useParams<{ workspaceId: string }>();
+  const [search, setSearch] = useSearchParams<{ tab?: string; connected?: string; error?: string }>();
+  const store = createSocialStore(() => params.workspaceId);
+  void store.load();
+  useDocumentTitle(() => "Social");
+  const [open, setOpen] = createSignal<string | null>(null);
+  const tab = () => search.tab ?? "calendar";
+  const timeZone = () => {
+    const zone = (workspaces.current.workspace?.settings as { timezone?: unknown } | undefined)?.timezone;
+    return typeof zone === "string" && zone ? zone : "UTC";
+  };
+  const count = (status: string[]) => store.state.posts.filter((p) => status.includes(p.status)).length;
+
   return (
-    <EmptyState
-      icon="social"
-      title="No posts scheduled"
-      hint="Posts you plan for your connected accounts will appear here, on the day and hour they go out."
-    />
+    <div class="stack" data-testid="social-page">
+      <Show when={search.connected}>
+        <Notice tone="success">Connected your {search.connected} account.</Notice>
+      </Show>
+      <Show when={search.error}>
+        {(message) => <Notice tone="error">The connection did not work: {message()}</Notice>}
+      </Show>
+      <div class="segmented" role="tablist" aria-label="Social">
+        <For each={TABS}>
+          {(t) => (
+            <label class="segmented__option">
+              <input
+                type="radio"
+                name="social-tab"
+                checked={tab() === t.id}
+                onChange={() => setSearch({ tab: t.id, connected: undefined, error: undefined })}
+              />
+              <span>
+                {t.label}
+                {t.id === "approvals" && count(["pending_approval"]) ? ` (${count(["pending_approval"])})` : ""}
+                {t.id === "failed" && count(["failed", "unconfirmed"]) ? ` (${count(["failed", "unconfirmed"])})` : ""}
+              </span>
+            </label>
+          )}
+        </For>
+      </div>
+      <Switch>
+        <Match when={store.state.status === "loading"}>
+          <Loading />
+        </Match>
+        <Match when={store.state.status === "error"}>
+          <ErrorState error={store.state.error} onRetry={() => void store.load()} />
+        </Match>
+        <Match when={store.state.status === "ready"}>
+          <Switch>
+            <Match when={tab() === "calendar"}>
+              <Calendar store={store} timeZone={timeZone()} onOpen={(p) => setOpen(p.id)} />
+            </Match>
+            <Match when={tab() === "compose"}>
+              <Composer
+                store={store}
+                workspaceId={params.workspaceId}
+                timeZone={timeZone()}
+                onDone={() => setSearch({ tab: "calendar" })}
+              />
+            </Match>
+            <Match when={tab() === "approvals"}>
+              <ApprovalQueue store={store} />
+            </Match>
+            <Match when={tab() === "failed"}>
+              <FailedPosts store={store} />
+            </Match>
+            <Match when={tab() === "accounts"}>
+              <AccountsPanel store={store} workspaceId={params.workspaceId} />
+            </Match>
+          </Switch>
+          <Show when={open()} keyed>
+            {(id) => (
+              <PostPanel store={store} workspaceId={params.workspaceId} postId={id} onClose={() => setOpen(null)} />
+            )}
+          </Show>
+        </Match>
+      </Switch>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { For } from "solid-js";
 import type { FieldErrors } from "../../lib/field-errors";
-import { describedBy, Field } from "../../ui/field";
+import { describedBy, Field, UrlField } from "../../ui/field";
 import { BrandPreview } from "./brand-preview";
 import { createSettingsDraft } from "./create-settings-draft";
 import { SettingsCard } from "./settings-card";
@@ -151,25 +151,14 @@ export function BrandingSettingsCard(props: { workspace: WorkspaceDetail; canEdi
               </For>
             </select>
           </Field>
-          <Field
+          <UrlField
             id="branding-logo"
             label="Brand logo URL"
-            error={form.fieldError("branding.logo_url")}
             hint="An https:// link, shown on your public pages. Leave empty to use the workspace logo."
-          >
-            <input
-              id="branding-logo"
-              class="input"
-              type="url"
-              inputmode="url"
-              placeholder="https://"
-              maxlength={255}
-              value={draft.draft.logo_url}
-              onInput={(event) => draft.setDraft("logo_url", event.currentTarget.value)}
-              aria-invalid={Boolean(form.fieldError("branding.logo_url")) || undefined}
-              aria-describedby={describedBy("branding-logo")}
-            />
-          </Field>
+            error={form.fieldError("branding.logo_url")}
+            value={draft.draft.logo_url}
+            onInput={(value) => draft.setDraft("logo_url", value)}
+          />
         </div>
         <BrandPreview
           name={props.workspace.name}

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../lib/field-errors";
-import { describedBy, Field } from "../../ui/field";
+import { describedBy, Field, UrlField } from "../../ui/field";
 import { createSettingsDraft } from "./create-settings-draft";
 import { SettingsCard } from "./settings-card";
 import { WorkspaceMark } from "./workspace-mark";
@@ -115,25 +115,14 @@ export function GeneralSettingsCard(props: { workspace: WorkspaceDetail; canEdit
           aria-describedby={describedBy("workspace-settings-description")}
         />
       </Field>
-      <Field
+      <UrlField
         id="workspace-settings-logo"
         label="Logo URL"
-        error={form.fieldError("logo")}
         hint="An https:// link to a square image. Leave empty to show the initial."
-      >
-        <input
-          id="workspace-settings-logo"
-          class="input"
-          type="url"
-          inputmode="url"
-          placeholder="https://"
-          maxlength={255}
-          value={draft.draft.logo}
-          onInput={(event) => draft.setDraft("logo", event.currentTarget.value)}
-          aria-invalid={Boolean(form.fieldError("logo")) || undefined}
-          aria-describedby={describedBy("workspace-settings-logo")}
-        />
-      </Field>
+        error={form.fieldError("logo")}
+        value={draft.draft.logo}
+        onInput={(value) => draft.setDraft("logo", value)}
+      />
     </SettingsCard>
   );
 }

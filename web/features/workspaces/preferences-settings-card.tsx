@@ -5,6 +5,7 @@ import { Icon } from "../../ui/icon";
 import { localeOptions } from "../auth/locale-options";
 import { browserLocale, browserTimeZone } from "../auth/read-preferences";
 import { timeZoneGroups } from "../auth/time-zone-options";
+import { TimeZoneSelectOptions } from "../auth/time-zone-select-options";
 import { createSettingsDraft } from "./create-settings-draft";
 import { SettingsCard } from "./settings-card";
 import type { WorkspaceChanges, WorkspaceDetail } from "./workspaces-store";
@@ -137,19 +138,7 @@ export function PreferencesSettingsCard(props: { workspace: WorkspaceDetail; can
             onChange={(event) => draft.setDraft("timezone", event.currentTarget.value)}
             aria-describedby={describedBy("workspace-timezone")}
           >
-            <For each={zones()}>
-              {(group) => (
-                <optgroup label={group.region}>
-                  <For each={group.zones}>
-                    {(option) => (
-                      <option value={option.zone} selected={option.zone === draft.draft.timezone}>
-                        {option.label}
-                      </option>
-                    )}
-                  </For>
-                </optgroup>
-              )}
-            </For>
+            <TimeZoneSelectOptions groups={zones()} selected={draft.draft.timezone} />
           </select>
         </Field>
         <Field id="workspace-locale" label="Language and region" error={form.fieldError("settings.locale")}>

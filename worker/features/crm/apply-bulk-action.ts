@@ -9,13 +9,13 @@ import { currentIdentity } from "../../lib/auth";
 import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { type Change, publishChanges } from "../../lib/realtime";
+import type { WorkspaceClock } from "../../lib/workspace-clock";
 import { contactChanges, contactName } from "./contact-changes";
 import { type ContactRow, deleteContactsStatements, updateContactStatements } from "./contact-statements";
 import { type ContactValues, contactInstant, MAX_TAGS } from "./normalize-contact";
 import type { BulkContactsBody } from "./schema";
 import { toContactJson } from "./to-contact-json";
 import { tagKey, uniqueTags } from "./unique-tags";
-import type { WorkspaceClock } from "./workspace-clock";
 
 export type BulkAction = BulkContactsBody;
 

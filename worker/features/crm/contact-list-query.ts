@@ -26,7 +26,7 @@ import type { Database } from "../../../db/database";
 import { AppError } from "../../lib/errors";
 import type { CursorKey } from "../../lib/pagination";
 import type { ContactRow } from "./contact-statements";
-import type { ContactWhere, IndexMatch } from "./resolve-contact-filter";
+import type { ContactWhere, IndexMatch, RangeFilter } from "./resolve-contact-filter";
 
 export const CONTACT_SORTS = ["created", "name", "updated", "score", "last_contacted", "next_follow_up"] as const;
 export type ContactSortKey = (typeof CONTACT_SORTS)[number];
@@ -57,11 +57,15 @@ export type ContactPosition = { values: (string | number | Date)[] | null; id: s
 type Contacts = Database["t"]["crmContacts"];
 type SortSpec = { columns: Column[]; kinds: ("text" | "number" | "date")[]; nullable: boolean };
 
-/** The columns a sort orders by ahead of the id (ids are UUIDv7: id order is creation order). */
+/**
+ * The columns a sort orders by ahead of the id. "created" reads created_at rather than
+ * trusting UUIDv7 order: contacts imported from an existing Mewayz database keep ids that
+ * are not time-ordered, and a created-range filter then walks the same index.
+ */
 function sortSpec(t: Contacts, by: ContactSortKey): SortSpec {
   switch (by) {
     case "created":
-      return { columns: [], kinds: [], nullable: false };
+      return { columns: [t.created_at], kinds: ["date"], nullable: true };
     case "name":
       return { columns: [t.last_name, t.first_name], kinds: ["text", "text"], nullable: false };
     case "updated":
@@ -175,17 +179,39 @@ function indexMatch(db: Database, workspaceId: string, match: IndexMatch): SQL {
   );
 }
 
-/** The filter's conditions, every one inside the workspace. */
-export function filterConditions(db: Database, workspaceId: string, where: ContactWhere): SQL[] {
+/**
+ * `+column`: the same value, but not a column an index can seek on. SQLite otherwise
+ * prefers a range's own index and sorts every row of it (thousands for a broad range)
+ * over walking the sort's index and checking rows until a page is full; MySQL ignores
+ * the `+` and weighs both plans with real row counts.
+ */
+const checkedRowByRow = (column: Column): SQL => sql`+${column}`;
+
+/**
+ * The filter's conditions, every one inside the workspace. Given the sort, a broad
+ * range on another column (see gaugeMatches) is checked row by row along the sort.
+ */
+export function filterConditions(
+  db: Database,
+  workspaceId: string,
+  where: ContactWhere,
+  sortBy?: ContactSortKey,
+): SQL[] {
   const t = db.t.crmContacts;
+  const along = (range: RangeFilter, own: ContactSortKey, column: Column) =>
+    sortBy !== undefined && sortBy !== own && where.broadRanges?.includes(range)
+      ? checkedRowByRow(column)
+      : sql`${column}`;
+  const score = along("score", "score", t.lead_score);
+  const followUp = along("followUp", "next_follow_up", t.next_follow_up);
   const out: SQL[] = [eq(t.workspace_id, workspaceId)];
   if (where.statuses) out.push(inArray(t.status, where.statuses));
-  if (where.scoreMin !== undefined) out.push(gte(t.lead_score, where.scoreMin));
-  if (where.scoreMax !== undefined) out.push(lte(t.lead_score, where.scoreMax));
+  if (where.scoreMin !== undefined) out.push(gte(score, sql.param(where.scoreMin, t.lead_score)));
+  if (where.scoreMax !== undefined) out.push(lte(score, sql.param(where.scoreMax, t.lead_score)));
   if (where.source) out.push(eq(t.source, where.source));
   if (where.company) out.push(eq(t.company, where.company));
-  if (where.followUp?.from) out.push(gte(t.next_follow_up, where.followUp.from));
-  if (where.followUp?.before) out.push(lt(t.next_follow_up, where.followUp.before));
+  if (where.followUp?.from) out.push(gte(followUp, sql.param(where.followUp.from, t.next_follow_up)));
+  if (where.followUp?.before) out.push(lt(followUp, sql.param(where.followUp.before, t.next_follow_up)));
   if (where.created?.from) out.push(gte(t.created_at, where.created.from));
   if (where.created?.before) out.push(lt(t.created_at, where.created.before));
   for (const match of where.matches ?? []) out.push(indexMatch(db, workspaceId, match));
@@ -204,7 +230,7 @@ export function contactListQuery(
 ) {
   const t = db.t.crmContacts;
   const spec = sortSpec(t, sort.by);
-  const conditions = filterConditions(db, workspaceId, where);
+  const conditions = filterConditions(db, workspaceId, where, sort.by);
   const [sortColumn] = spec.columns;
   if (spec.nullable && sortColumn) conditions.push(phase === "values" ? isNotNull(sortColumn) : isNull(sortColumn));
   if (position) {

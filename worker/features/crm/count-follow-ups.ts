@@ -1,7 +1,7 @@
 import { and, count, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../../../db/database";
+import type { WorkspaceClock } from "../../lib/workspace-clock";
 import { followUpWindow } from "./follow-up-window";
-import type { WorkspaceClock } from "./workspace-clock";
 
 /** The badge's query: one range read of idx_ws_follow_up up to the end of today. */
 export function followUpCountQuery(db: Database, workspaceId: string, clock: WorkspaceClock) {

@@ -1,5 +1,5 @@
-import type { WorkspaceClock } from "./workspace-clock";
-import { addDays, startOfZonedDay, weekdayOf, zonedDay } from "./zoned-day";
+import type { WorkspaceClock } from "../../lib/workspace-clock";
+import { addDays, startOfZonedDay, weekdayOf, zonedDay } from "../../lib/zoned-time";
 
 export const FOLLOW_UP_WINDOWS = ["overdue", "today", "due", "this_week"] as const;
 export type FollowUpWindow = (typeof FOLLOW_UP_WINDOWS)[number];

@@ -1,6 +1,6 @@
-import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
 import type { Database } from "../../../db/database";
-import type { ContactWhere, IndexMatch } from "./resolve-contact-filter";
+import type { ContactWhere, IndexMatch, RangeFilter } from "./resolve-contact-filter";
 
 /**
  * Index entries past which a tag or search word counts as common. Gathering m matches
@@ -18,11 +18,10 @@ const recent = new Map<string, { common: boolean; at: number }>();
 const RECENT_MS = 60_000;
 const RECENT_MAX = 1_000;
 
-async function isCommon(db: Database, workspaceId: string, match: IndexMatch): Promise<boolean> {
-  const key = `${workspaceId} ${match.kind === "tags" ? `tags ${match.keys.join(",")}` : `prefix ${match.word}`}`;
+async function isCommon(key: string, probe: () => Promise<boolean>): Promise<boolean> {
   const known = recent.get(key);
   if (known && Date.now() - known.at < RECENT_MS) return known.common;
-  const common = await probe(db, workspaceId, match);
+  const common = await probe();
   recent.delete(key);
   recent.set(key, { common, at: Date.now() });
   // A Map iterates in insertion order: the first key is the oldest.
@@ -30,7 +29,10 @@ async function isCommon(db: Database, workspaceId: string, match: IndexMatch): P
   return common;
 }
 
-async function probe(db: Database, workspaceId: string, match: IndexMatch): Promise<boolean> {
+const matchKey = (workspaceId: string, match: IndexMatch) =>
+  `${workspaceId} ${match.kind === "tags" ? `tags ${match.keys.join(",")}` : `prefix ${match.word}`}`;
+
+async function probeMatch(db: Database, workspaceId: string, match: IndexMatch): Promise<boolean> {
   const { crmContactTags: tags, crmContactTerms: terms } = db.t;
   // Is there an entry past the threshold? At most COMMON_MATCHES + 1 index entries are read.
   const beyond =
@@ -52,13 +54,63 @@ async function probe(db: Database, workspaceId: string, match: IndexMatch): Prom
   return (await beyond.limit(1).offset(COMMON_MATCHES)).length > 0;
 }
 
-/** The filter with each tag and search-word condition marked common or not, for the query builder to pick its form. */
+/** The conditions of a score or follow-up range, on the column its index is on. */
+function rangeConditions(db: Database, where: ContactWhere, range: RangeFilter): SQL[] {
+  const t = db.t.crmContacts;
+  if (range === "score") {
+    return [
+      ...(where.scoreMin !== undefined ? [gte(t.lead_score, where.scoreMin)] : []),
+      ...(where.scoreMax !== undefined ? [lte(t.lead_score, where.scoreMax)] : []),
+    ];
+  }
+  return [
+    ...(where.followUp?.from ? [gte(t.next_follow_up, where.followUp.from)] : []),
+    ...(where.followUp?.before ? [lt(t.next_follow_up, where.followUp.before)] : []),
+  ];
+}
+
+/** Does the range hold more than COMMON_MATCHES contacts? Read on its own index, at most that many entries. */
+async function probeRange(db: Database, workspaceId: string, conditions: SQL[]): Promise<boolean> {
+  const t = db.t.crmContacts;
+  const beyond = db.q
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.workspace_id, workspaceId), ...conditions));
+  return (await beyond.limit(1).offset(COMMON_MATCHES)).length > 0;
+}
+
+const rangeKey = (workspaceId: string, range: RangeFilter, where: ContactWhere) =>
+  `${workspaceId} ${range} ${JSON.stringify(range === "score" ? [where.scoreMin, where.scoreMax] : where.followUp)}`;
+
+/**
+ * The filter with each tag and search-word condition marked common or not, and its
+ * broad ranges named, for the query builder to pick the cheap form of each.
+ */
 export async function gaugeMatches(db: Database, workspaceId: string, where: ContactWhere): Promise<ContactWhere> {
-  if (!where.matches?.some((match) => match.common === undefined)) return where;
-  const matches = await Promise.all(
-    where.matches.map(async (match) =>
-      match.common === undefined ? { ...match, common: await isCommon(db, workspaceId, match) } : match,
-    ),
-  );
-  return { ...where, matches };
+  const matches = where.matches
+    ? await Promise.all(
+        where.matches.map(async (match) =>
+          match.common === undefined
+            ? {
+                ...match,
+                common: await isCommon(matchKey(workspaceId, match), () => probeMatch(db, workspaceId, match)),
+              }
+            : match,
+        ),
+      )
+    : undefined;
+  const broadRanges: RangeFilter[] = [];
+  if (where.broadRanges === undefined) {
+    for (const range of ["score", "followUp"] as const) {
+      const conditions = rangeConditions(db, where, range);
+      if (conditions.length === 0) continue;
+      const key = rangeKey(workspaceId, range, where);
+      if (await isCommon(key, () => probeRange(db, workspaceId, conditions))) broadRanges.push(range);
+    }
+  }
+  return {
+    ...where,
+    ...(matches && { matches }),
+    ...(where.broadRanges === undefined && { broadRanges }),
+  };
 }

@@ -9,6 +9,7 @@ import { errorResponses, json } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
 import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
+import { workspaceClock } from "../../lib/workspace-clock";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import { cancelImportJob } from "./import-cancel-job";
 import { createImportJob } from "./import-create-job";
@@ -31,7 +32,6 @@ import {
   UploadImportResponse,
   UploadQuery,
 } from "./import-schema";
-import { workspaceClock } from "./workspace-clock";
 
 const tags = ["Contact imports"];
 

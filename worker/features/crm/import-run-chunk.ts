@@ -1,9 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Context } from "hono";
-import type { Statement } from "../../../db/database";
-import { activityEntry } from "../../lib/activity";
-import { currentIdentity } from "../../lib/auth";
-import type { AppEnv } from "../../lib/env";
+import type { Database, Statement } from "../../../db/database";
+import { type Actor, activityEntryBy } from "../../lib/activity";
 import type { Change } from "../../lib/realtime";
 import { type ContactRow, insertContactStatements, updateContactStatements } from "./contact-statements";
 import { findMatches } from "./import-find-matches";
@@ -38,14 +35,13 @@ const tally = (planned: PlannedRow[]) => ({
  * half imported.
  */
 export async function runChunk(
-  c: Context<AppEnv>,
+  db: Database,
+  actor: Actor,
   job: ImportJobRow,
   columns: ColumnMapping,
   timeZone: string,
 ): Promise<ChunkResult> {
-  const db = c.var.db;
   const { crmImportJobs, crmImportRows } = db.t;
-  const me = currentIdentity(c).user;
   const rows = await db.q
     .select({ id: crmImportRows.id, row_number: crmImportRows.row_number, cells: crmImportRows.cells })
     .from(crmImportRows)
@@ -65,7 +61,7 @@ export async function runChunk(
     planner.addExisting(match.contact, match.firstRow);
   }
   const planned = read.map((r) => planner.decide(r));
-  const { inserts, updates } = planner.writes(job.workspace_id, me.id);
+  const { inserts, updates } = planner.writes(job.workspace_id, actor.userId);
   const counts = tally(planned);
   const total = {
     created: job.created_count + counts.created,
@@ -110,10 +106,10 @@ export async function runChunk(
     if (done) {
       // One entry for the whole import, not one per contact.
       statements.push(
-        activityEntry(c, q, db, {
+        activityEntryBy(actor, q, db, {
           workspaceId: job.workspace_id,
           type: "crm_import.completed",
-          description: `${me.name} imported ${job.file_name}: ${total.created} created, ${total.updated} updated, ${total.skipped} skipped, ${total.rejected} rejected`,
+          description: `${actor.name} imported ${job.file_name}: ${total.created} created, ${total.updated} updated, ${total.skipped} skipped, ${total.rejected} rejected`,
           entityType: "crm_import_job",
           entityId: job.id,
           metadata: { file_name: job.file_name, total_rows: job.total_rows, ...total },

@@ -1,14 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
+import { actorOf } from "../../lib/activity";
 import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace } from "../../lib/workspace-access";
+import { workspaceClock } from "../../lib/workspace-clock";
 import { getImportJobOrThrow } from "./import-get-job";
 import { type ImportJobRow, importProgress } from "./import-job-json";
 import { mappingFromJson } from "./import-mapping";
 import { runChunk } from "./import-run-chunk";
-import { workspaceClock } from "./workspace-clock";
 
 /** How long one `run` request keeps importing before it answers; the client calls `run` again to go on. */
 export const RUN_BUDGET_MS = 20_000;
@@ -40,6 +41,7 @@ export async function runImportJob(c: Context<AppEnv>, jobId: string) {
     });
   }
   const columns = mappingFromJson(job.mapping);
+  const actor = actorOf(c);
   const { timeZone } = workspaceClock(workspace);
 
   if (job.status !== "running") {
@@ -57,7 +59,7 @@ export async function runImportJob(c: Context<AppEnv>, jobId: string) {
     if (job.status !== "running") break;
     let result: Awaited<ReturnType<typeof runChunk>>;
     try {
-      result = await runChunk(c, job, columns, timeZone);
+      result = await runChunk(db, actor, job, columns, timeZone);
     } catch (err) {
       const now = await getImportJobOrThrow(db, where);
       // Another run moved on, or the job was cancelled: the guard stopped this chunk, and nothing failed.

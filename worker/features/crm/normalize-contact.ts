@@ -3,9 +3,9 @@
 // phones in E.164 when they can be, scores clamped, tags without repeats, dates as
 // instants. Validation (zod) says what is refused; normalisation never refuses.
 import { z } from "@hono/zod-openapi";
+import { startOfZonedDay } from "../../lib/zoned-time";
 import { emailField } from "../auth/schema";
 import { uniqueTags } from "./unique-tags";
-import { startOfZonedDay } from "./zoned-day";
 
 export const CONTACT_STATUSES = ["lead", "prospect", "customer", "inactive"] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];

@@ -1,10 +1,10 @@
+import type { WorkspaceClock } from "../../lib/workspace-clock";
 import { createdAtBounds } from "../activity/created-at-bounds";
 import { followUpWindow, type InstantRange } from "./follow-up-window";
 import type { ContactStatus } from "./normalize-contact";
 import type { ContactFilter } from "./schema";
 import { searchWords } from "./search-words";
 import { tagKey } from "./unique-tags";
-import type { WorkspaceClock } from "./workspace-clock";
 
 /**
  * A condition answered by an index table: the contact has one of these tags, or a
@@ -24,7 +24,16 @@ export type ContactWhere = {
   company?: string;
   followUp?: InstantRange;
   created?: InstantRange;
+  /**
+   * Set by gaugeMatches: the score and follow-up ranges that match so many contacts
+   * that walking another sort's index and checking each row beats reading the whole
+   * range and sorting it.
+   */
+  broadRanges?: RangeFilter[];
 };
+
+/** The range filters a list may read through their own index or check row by row. */
+export type RangeFilter = "score" | "followUp";
 
 export function resolveContactFilter(filter: Partial<ContactFilter>, clock: WorkspaceClock): ContactWhere {
   const where: ContactWhere = {};

@@ -10,6 +10,7 @@ import { body, errorResponses, json } from "../../lib/openapi";
 import { pageOf } from "../../lib/pagination";
 import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
+import { workspaceClock } from "../../lib/workspace-clock";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import { applyBulkAction, assertTagsFit } from "./apply-bulk-action";
 import { assertAllowed } from "./assert-allowed";
@@ -37,7 +38,6 @@ import {
 } from "./schema";
 import { selectBulkContacts } from "./select-bulk-contacts";
 import { toContactJson } from "./to-contact-json";
-import { workspaceClock } from "./workspace-clock";
 
 const tags = ["Contacts"];
 

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { AppError } from "../../lib/errors";
+import type { WorkspaceClock } from "../../lib/workspace-clock";
 import { filterConditions } from "./contact-list-query";
 import { gaugeMatches } from "./gauge-matches";
 import { resolveContactFilter } from "./resolve-contact-filter";
 import { type BulkContactsBody, MAX_BULK } from "./schema";
-import type { WorkspaceClock } from "./workspace-clock";
 
 const IDS_PER_QUERY = 90;
 

@@ -1,12 +1,22 @@
 // The text fields people can edit together, one registry for the route that
 // authorises a socket and for the room that seeds and writes back the text. A
 // document is named `{table}:{rowId}:{column}`, e.g. `crm_contacts:0190…:notes`.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database, Query, Statement } from "../../../db/database";
+import type { Env } from "../../lib/env";
 import type { Action } from "../../lib/permissions";
+import { invalidateSites, sitesOf } from "../bio/bio-sites";
+import { type ContactRow, reindexContactStatements } from "../crm/contact-statements";
 
-/** The row behind a document, found only inside its workspace. */
-export type FieldRow = { value: string | null; created_by: string | null };
+/** The row behind a document, found only inside its workspace; `record` is the whole row where the field needs it. */
+export type FieldRow = {
+  value: string | null;
+  created_by: string | null;
+  /** An action this row needs besides the field's write action (a published bio page: bio.pages.publish). */
+  alsoNeeds?: Action | null;
+  record?: Record<string, unknown>;
+};
 
 export type CollaborativeField = {
   table: string;
@@ -23,109 +33,131 @@ export type CollaborativeField = {
   /** The column's capacity in UTF-8 bytes: MySQL TEXT holds 65,535; LONGTEXT columns are capped at 1 MB. */
   maxBytes: number;
   find(db: Database, workspaceId: string, rowId: string): Promise<FieldRow | null>;
-  update(q: Query, db: Database, workspaceId: string, rowId: string, text: string): Statement;
+  /** The statements that store the text (and whatever is derived from it) for a row `find` returned. */
+  update(q: Query, db: Database, workspaceId: string, rowId: string, text: string, row: FieldRow): Statement[];
+  /** What else must follow a written edit, once it has committed (a public page's cache). */
+  afterWrite?(env: Env, row: FieldRow): Promise<void>;
 };
 
 const TEXT_BYTES = 65_535;
 const LONGTEXT_BYTES = 1_000_000;
 
+type Meta = Omit<CollaborativeField, "find" | "update" | "afterWrite">;
+type WorkspaceTable = "crmContacts" | "socialMediaPosts" | "emailCampaigns" | "linkInBioPages";
+
+/**
+ * A field of a table that carries its own workspace_id: found and updated by id within
+ * that workspace. `derived` adds statements that must change with the text (a search index).
+ */
+function workspaceRowField(
+  meta: Meta,
+  key: WorkspaceTable,
+  options: {
+    owner: "created_by" | null;
+    derived?: (q: Query, db: Database, record: Record<string, unknown>) => Statement[];
+    afterWrite?: CollaborativeField["afterWrite"];
+    alsoNeeds?: (record: Record<string, unknown>) => Action | null;
+  },
+): CollaborativeField {
+  const table = (db: Database) => db.t[key] as unknown as SQLiteTable;
+  const columns = (db: Database) => getTableColumns(table(db)) as Record<string, SQLiteColumn>;
+  const inWorkspace = (db: Database, workspaceId: string, rowId: string) => {
+    const c = columns(db);
+    return and(eq(c.id as SQLiteColumn, rowId), eq(c.workspace_id as SQLiteColumn, workspaceId));
+  };
+  return {
+    ...meta,
+    ...(options.afterWrite && { afterWrite: options.afterWrite }),
+    async find(db, workspaceId, rowId) {
+      const [record] = (await db.q
+        .select()
+        .from(table(db))
+        .where(inWorkspace(db, workspaceId, rowId))
+        .limit(1)) as Record<string, unknown>[];
+      if (!record) return null;
+      const owner = options.owner ? record[options.owner] : null;
+      return {
+        value: (record[meta.column] as string | null) ?? null,
+        created_by: typeof owner === "string" ? owner : null,
+        alsoNeeds: options.alsoNeeds?.(record) ?? null,
+        record,
+      };
+    },
+    update(q, db, workspaceId, rowId, text, row) {
+      const write = q
+        .update(table(db))
+        .set({ [meta.column]: text })
+        .where(inWorkspace(db, workspaceId, rowId));
+      return [write, ...(options.derived?.(q, db, { ...row.record, [meta.column]: text }) ?? [])];
+    },
+  };
+}
+
 const FIELDS: CollaborativeField[] = [
-  {
-    table: "crm_contacts",
-    column: "notes",
-    entityType: "crm_contact",
-    label: "notes",
-    read: "crm.contacts.read",
-    write: "crm.contacts.update",
-    writeOwn: null,
-    maxBytes: TEXT_BYTES,
-    async find(db, workspaceId, rowId) {
-      const t = db.t.crmContacts;
-      const [row] = await db.q
-        .select({ value: t.notes, created_by: t.created_by })
-        .from(t)
-        .where(and(eq(t.id, rowId), eq(t.workspace_id, workspaceId)))
-        .limit(1);
-      return row ?? null;
+  workspaceRowField(
+    {
+      table: "crm_contacts",
+      column: "notes",
+      entityType: "crm_contact",
+      label: "notes",
+      read: "crm.contacts.read",
+      write: "crm.contacts.update",
+      writeOwn: null,
+      maxBytes: TEXT_BYTES,
     },
-    update: (q, db, workspaceId, rowId, text) =>
-      q
-        .update(db.t.crmContacts)
-        .set({ notes: text })
-        .where(and(eq(db.t.crmContacts.id, rowId), eq(db.t.crmContacts.workspace_id, workspaceId))),
-  },
-  {
-    table: "social_media_posts",
-    column: "content",
-    entityType: "social_media_post",
-    label: "post",
-    read: "social.posts.read",
-    write: "social.posts.update",
-    writeOwn: "social.posts.update_own",
-    maxBytes: TEXT_BYTES,
-    async find(db, workspaceId, rowId) {
-      const t = db.t.socialMediaPosts;
-      const [row] = await db.q
-        .select({ value: t.content, created_by: t.created_by })
-        .from(t)
-        .where(and(eq(t.id, rowId), eq(t.workspace_id, workspaceId)))
-        .limit(1);
-      return row ?? null;
+    "crmContacts",
+    // Notes are searchable: the contact's search words are rebuilt with the text.
+    { owner: "created_by", derived: (q, db, record) => reindexContactStatements(q, db, record as ContactRow) },
+  ),
+  workspaceRowField(
+    {
+      table: "social_media_posts",
+      column: "content",
+      entityType: "social_media_post",
+      label: "post",
+      read: "social.posts.read",
+      write: "social.posts.update",
+      writeOwn: "social.posts.update_own",
+      maxBytes: TEXT_BYTES,
     },
-    update: (q, db, workspaceId, rowId, text) =>
-      q
-        .update(db.t.socialMediaPosts)
-        .set({ content: text })
-        .where(and(eq(db.t.socialMediaPosts.id, rowId), eq(db.t.socialMediaPosts.workspace_id, workspaceId))),
-  },
-  {
-    table: "email_campaigns",
-    column: "content",
-    entityType: "email_campaign",
-    label: "campaign content",
-    read: "email.campaigns.read",
-    write: "email.campaigns.update",
-    writeOwn: "email.campaigns.update_own",
-    maxBytes: LONGTEXT_BYTES,
-    async find(db, workspaceId, rowId) {
-      const t = db.t.emailCampaigns;
-      const [row] = await db.q
-        .select({ value: t.content, created_by: t.created_by })
-        .from(t)
-        .where(and(eq(t.id, rowId), eq(t.workspace_id, workspaceId)))
-        .limit(1);
-      return row ?? null;
+    "socialMediaPosts",
+    { owner: "created_by" },
+  ),
+  workspaceRowField(
+    {
+      table: "email_campaigns",
+      column: "content",
+      entityType: "email_campaign",
+      label: "campaign content",
+      read: "email.campaigns.read",
+      write: "email.campaigns.update",
+      writeOwn: "email.campaigns.update_own",
+      maxBytes: LONGTEXT_BYTES,
     },
-    update: (q, db, workspaceId, rowId, text) =>
-      q
-        .update(db.t.emailCampaigns)
-        .set({ content: text })
-        .where(and(eq(db.t.emailCampaigns.id, rowId), eq(db.t.emailCampaigns.workspace_id, workspaceId))),
-  },
-  {
-    table: "link_in_bio_pages",
-    column: "bio",
-    entityType: "link_in_bio_page",
-    label: "bio",
-    read: "bio.pages.read",
-    write: "bio.pages.update",
-    writeOwn: null,
-    maxBytes: TEXT_BYTES,
-    async find(db, workspaceId, rowId) {
-      const t = db.t.linkInBioPages;
-      const [row] = await db.q
-        .select({ value: t.bio })
-        .from(t)
-        .where(and(eq(t.id, rowId), eq(t.workspace_id, workspaceId)))
-        .limit(1);
-      return row ? { value: row.value, created_by: null } : null;
+    "emailCampaigns",
+    { owner: "created_by" },
+  ),
+  workspaceRowField(
+    {
+      table: "link_in_bio_pages",
+      column: "bio",
+      entityType: "link_in_bio_page",
+      label: "bio",
+      read: "bio.pages.read",
+      write: "bio.pages.update",
+      writeOwn: null,
+      maxBytes: TEXT_BYTES,
     },
-    update: (q, db, workspaceId, rowId, text) =>
-      q
-        .update(db.t.linkInBioPages)
-        .set({ bio: text })
-        .where(and(eq(db.t.linkInBioPages.id, rowId), eq(db.t.linkInBioPages.workspace_id, workspaceId))),
-  },
+    "linkInBioPages",
+    {
+      owner: null,
+      // Contributors edit drafts: a published page's bio is for those who may publish.
+      alsoNeeds: (page) => (page.is_active ? "bio.pages.publish" : null),
+      // The public page shows the bio: its cached copies must give way to the new text.
+      afterWrite: (env, row) =>
+        invalidateSites(env, sitesOf(row.record as { slug: string; custom_domain: string | null })),
+    },
+  ),
   {
     // A lesson has no workspace of its own: it belongs to the workspace of its course,
     // and "own" means the member created the course.
@@ -150,10 +182,12 @@ const FIELDS: CollaborativeField[] = [
     update: (q, db, workspaceId, rowId, text) => {
       const { courseLessons: l, courses: c } = db.t;
       const ofWorkspace = q.select({ id: c.id }).from(c).where(eq(c.workspace_id, workspaceId));
-      return q
-        .update(l)
-        .set({ content: text })
-        .where(and(eq(l.id, rowId), inArray(l.course_id, ofWorkspace)));
+      return [
+        q
+          .update(l)
+          .set({ content: text })
+          .where(and(eq(l.id, rowId), inArray(l.course_id, ofWorkspace))),
+      ];
     },
   },
 ];

@@ -8,7 +8,7 @@ import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
-import { roomOf } from "../../lib/realtime";
+import { credentialOf, roomOf } from "../../lib/realtime";
 import { currentWorkspace, requirePermission } from "../../lib/workspace-access";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import { parseDocName } from "./collaborative-fields";
@@ -68,7 +68,7 @@ export const docRoutes = createRouter().openapi(
       avatar: identity.user.avatar,
       role: access.role,
       permissions: access.permissions,
-      session_id: identity.kind === "session" ? identity.sessionId : null,
+      credential: credentialOf(identity),
     };
     const grant: DocGrant = {
       workspace_id: access.workspace.id,

@@ -2,11 +2,13 @@
 // the same atomic unit, through the shared data layer (D1 in dev, MySQL in production).
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
+import type { Env } from "../../lib/env";
 import type { DocTarget } from "./collaborative-fields";
 
 export type WriteBack = "written" | "unchanged" | "gone";
 
 export async function writeBackField(
+  env: Env,
   db: Database,
   input: { workspaceId: string; target: DocTarget; text: string; editor: { id: string; name: string } },
 ): Promise<WriteBack> {
@@ -17,7 +19,7 @@ export async function writeBackField(
   const before = row.value ?? "";
   if (before === text) return "unchanged";
   await db.atomic((q) => [
-    field.update(q, db, workspaceId, rowId, text),
+    ...field.update(q, db, workspaceId, rowId, text, row),
     q.insert(db.t.activityLogs).values({
       id: uuidv7(),
       workspace_id: workspaceId,
@@ -32,5 +34,6 @@ export async function writeBackField(
       metadata: { field: field.column, length: text.length, previous_length: before.length },
     }),
   ]);
+  await field.afterWrite?.(env, row);
   return "written";
 }

@@ -22,6 +22,7 @@ export function writePermissionFor(
   const candidates = owns && field.writeOwn ? [field.write, field.writeOwn] : [field.write];
   const granted = candidates.find((action) => access.permissions.includes(action));
   if (!granted) return null;
+  if (row.alsoNeeds && !access.permissions.includes(row.alsoNeeds)) return null;
   if (identity.kind === "token" && !tokenAllows(identity.abilities, abilityFor(granted))) return null;
   return granted;
 }

@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import type { AppEnv } from "../../lib/env";
 import { createRouter } from "../../lib/factory";
 import { checkHealth } from "./check-health";
 
@@ -30,4 +32,10 @@ export const healthRoutes = createRouter().openapi(
     const health = await checkHealth(c.var.db);
     return c.json(health, health.status === "ok" ? 200 : 503);
   },
+);
+
+// GET /livez — liveness: the worker answers, touching nothing (no database, no session).
+// Load balancers poll it, and bench:bio uses it as the floor of a request.
+export const livenessRoutes = new Hono<AppEnv>().get("/livez", (c) =>
+  c.text("ok", 200, { "Cache-Control": "no-store" }),
 );

@@ -5,7 +5,7 @@ import { currentIdentity } from "../../lib/auth";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
 import { errorResponses } from "../../lib/openapi";
-import { roomOf } from "../../lib/realtime";
+import { credentialOf, roomOf } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import { WorkspaceIdParam } from "../workspaces/schema";
 
@@ -45,7 +45,7 @@ export const liveRoutes = createRouter().openapi(
       avatar: identity.user.avatar,
       role: access.role,
       permissions: access.permissions,
-      session_id: identity.kind === "session" ? identity.sessionId : null,
+      credential: credentialOf(identity),
     };
     const { since } = c.req.valid("query");
     const url = new URL("https://room/connect");

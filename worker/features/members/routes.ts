@@ -46,7 +46,7 @@ export const memberRoutes = createRouter()
       method: "patch",
       path: "/{workspaceId}/members/{memberId}",
       tags,
-      summary: "Change a member's role or permissions",
+      summary: "Change a member's role, permissions or status (suspend, reinstate)",
       request: {
         params: MemberIdParam,
         body: { content: { "application/json": { schema: UpdateMemberBody } }, required: true },
@@ -70,12 +70,13 @@ export const memberRoutes = createRouter()
       const next = {
         ...(input.role !== undefined && { role: input.role }),
         ...(input.permissions && { permissions: input.permissions }),
+        ...(input.status !== undefined && { status: input.status }),
       };
       const changes = changedFields(target.member, next);
       if (Object.keys(changes).length > 0) {
         const { workspaceMembers } = db.t;
         const me = currentIdentity(c).user;
-        const role = changes.role;
+        const { role, status } = changes;
         await db.atomic((q) => [
           q
             .update(workspaceMembers)
@@ -83,22 +84,32 @@ export const memberRoutes = createRouter()
             .where(and(eq(workspaceMembers.id, target.member.id), eq(workspaceMembers.workspace_id, workspaceId))),
           activityEntry(c, q, db, {
             workspaceId,
-            type: role ? "workspace_member.role_changed" : "workspace_member.permissions_changed",
-            description: role
-              ? `${me.name} changed ${target.user.name}'s role from ${role.from} to ${role.to}`
-              : `${me.name} changed ${target.user.name}'s permissions`,
+            type: status
+              ? input.status === "suspended"
+                ? "workspace_member.suspended"
+                : "workspace_member.reinstated"
+              : role
+                ? "workspace_member.role_changed"
+                : "workspace_member.permissions_changed",
+            description: status
+              ? `${me.name} ${input.status === "suspended" ? "suspended" : "reinstated"} ${target.user.name}`
+              : role
+                ? `${me.name} changed ${target.user.name}'s role from ${role.from} to ${role.to}`
+                : `${me.name} changed ${target.user.name}'s permissions`,
             entityType: "workspace_member",
             entityId: target.member.id,
             metadata: { changes, user_id: target.member.user_id },
           }),
         ]);
         const updated = await getMemberOrThrow(db, { workspaceId, memberId });
-        // Their open tabs are re-scoped (or closed, if reading is no longer allowed) at once.
+        // Their open tabs are re-scoped (or closed, if suspended or reading is no longer allowed) at once.
         await updateLiveAccess(
           c.env,
           workspaceId,
           target.member.user_id,
-          effectivePermissions(updated.member.role ?? "viewer", updated.member.permissions),
+          updated.member.status === "active"
+            ? effectivePermissions(updated.member.role ?? "viewer", updated.member.permissions)
+            : null,
         );
         await publishChanges(c, workspaceId, [
           { entity_type: "workspace_member", entity_id: target.member.id, op: "update", changed: changes },

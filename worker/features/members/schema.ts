@@ -26,6 +26,9 @@ export const UpdateMemberBody = z
     // `owner` is accepted here so that asking for it gets a clear refusal rather than a bare enum error.
     role: z.enum(ROLES).openapi({ description: "Any role below yours; ownership moves only by transfer." }),
     permissions: MemberPermissionsBody,
+    status: z.enum(["active", "suspended"]).openapi({
+      description: "Suspend a member (no access until reinstated; their open tabs close at once) or reinstate them.",
+    }),
   })
   .partial()
   .strict()

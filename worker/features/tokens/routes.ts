@@ -4,6 +4,7 @@ import { currentIdentity, requireUser } from "../../lib/auth";
 import { createRouter } from "../../lib/factory";
 import { errorResponses, json } from "../../lib/openapi";
 import { pageOf, paginationQuery } from "../../lib/pagination";
+import { endLiveSessions, tokenCredential } from "../../lib/realtime";
 import { DEFAULT_ABILITIES } from "./abilities";
 import { assertGrantable } from "./assert-grantable";
 import { createToken } from "./create-token";
@@ -80,7 +81,11 @@ export const tokenRoutes = createRouter()
       },
     }),
     async (c) => {
-      await deleteToken(c.var.db, currentIdentity(c).user.id, Number(c.req.valid("param").id));
+      const userId = currentIdentity(c).user.id;
+      const id = Number(c.req.valid("param").id);
+      await deleteToken(c.var.db, userId, id);
+      // A revoked token's live sockets close now, not at their next reconnect.
+      await endLiveSessions(c.env, c.var.db, userId, [tokenCredential(id)]);
       return c.body(null, 204);
     },
   );

@@ -259,7 +259,7 @@ export const workspaceRoutes = createRouter()
         .innerJoin(users, eq(users.id, workspaceMembers.user_id))
         .where(and(eq(workspaceMembers.workspace_id, access.workspace.id), eq(workspaceMembers.user_id, user_id)))
         .limit(1);
-      if (!target || target.member.status !== "active") {
+      if (target?.member.status !== "active") {
         throw new AppError("not_found", "That person is not an active member of this workspace.", { path: "user_id" });
       }
       await db.atomic((q) => [

@@ -1,5 +1,8 @@
-// Calendar days in a workspace's time zone, with nothing but Intl: which day an
-// instant falls on there, and the instant a day starts there (daylight saving included).
+// Days and wall-clock times in a workspace's time zone, with nothing but Intl: which day
+// an instant falls on there, the instant a day starts, and the instant a local time
+// happens. A local time like 2026-03-29T02:30 in Europe/Paris does not exist (clocks jump
+// from 02:00 to 03:00) and 2026-11-01T01:30 in America/New_York happens twice; both are
+// handled explicitly instead of silently shifting by an hour.
 
 export type CalendarDay = { year: number; month: number; day: number };
 
@@ -24,7 +27,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock time in the zone at an instant, read as if it were UTC (milliseconds). */
-function wallClock(instant: number, timeZone: string): number {
+export function wallClock(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
@@ -63,4 +66,28 @@ export function startOfZonedDay(day: CalendarDay, timeZone: string): Date {
   const first = midnight - (wallClock(midnight, timeZone) - midnight);
   const second = midnight - (wallClock(first, timeZone) - first);
   return new Date(second);
+}
+
+export type LocalTime = { year: number; month: number; day: number; hour: number; minute: number; second?: number };
+
+/**
+ * The instant a wall-clock time happens in the zone: the earlier one when it happens
+ * twice (clocks going back), null when it never happens (clocks going forward).
+ */
+export function localToInstant(local: LocalTime, timeZone: string): Date | null {
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second ?? 0);
+  // The zone's offsets a day either side cover both sides of any transition.
+  const offsets = new Set([-86_400_000, 0, 86_400_000].map((d) => wallClock(wall + d, timeZone) - (wall + d)));
+  const matches = [...offsets].map((offset) => wall - offset).filter((t) => wallClock(t, timeZone) === wall);
+  return matches.length ? new Date(Math.min(...matches)) : null;
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** Parses `YYYY-MM-DDTHH:MM[:SS]` (no offset), the way the composer sends a time picked in the workspace's zone. */
+export function parseLocal(text: string): LocalTime | null {
+  const m = LOCAL.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  return { year: y, month: mo, day: d, hour: h, minute: mi, second: Number.isNaN(s) ? 0 : s };
 }

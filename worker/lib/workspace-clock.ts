@@ -1,4 +1,4 @@
-import type { WorkspaceRow } from "../../lib/workspace-access";
+import type { WorkspaceRow } from "./workspace-access";
 
 /** What "today" and "this week" mean in a workspace: its time zone (UTC unless set), its first weekday, and now. */
 export type WorkspaceClock = { timeZone: string; weekStartsOn: "monday" | "sunday"; now: Date };

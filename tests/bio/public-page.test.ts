@@ -1,0 +1,127 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { signUp } from "../helpers/api";
+import { createWorkspace } from "../helpers/workspaces";
+import { changeRowQuietly, createPage, pagesPath, updatePage, visit } from "./bio-helpers";
+
+async function publishedPage(fields: Record<string, unknown> = {}) {
+  const person = await signUp();
+  const workspace = await createWorkspace(person.client);
+  const page = await createPage(person.client, workspace.id, {
+    is_active: true,
+    bio: "Photographer and content strategist.",
+    links: [
+      { title: "My shop", url: "https://shop.example/" },
+      { title: "Hidden", url: "https://hidden.example/", is_active: false },
+      { title: "Later", url: "https://later.example/", starts_at: "2099-01-01T00:00:00Z" },
+      { title: "Over", url: "https://over.example/", ends_at: "2001-01-01T00:00:00Z" },
+    ],
+    ...fields,
+  });
+  return { ...person, workspace, page };
+}
+
+describe("public bio pages", () => {
+  it("serves a published page as small, script-free HTML with strict security headers", async () => {
+    const { page } = await publishedPage({ seo_title: "Maya — photos", seo_description: "Courses and presets" });
+    const res = await visit(`/${page.slug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("<main");
+    expect(html).toContain('<nav aria-label="Links">');
+    expect(html).toContain("My shop");
+    expect(html).not.toContain("Hidden");
+    expect(html).not.toContain("Later");
+    expect(html).not.toContain("Over");
+    expect(html).toContain(`href="/l/${page.id}/${page.links[0]?.id}"`);
+    expect(html).toContain('<meta property="og:title" content="Maya — photos">');
+    expect(html).toContain('<meta name="twitter:card"');
+    expect(html).toContain(":focus-visible");
+    expect(html).toContain("prefers-color-scheme:dark");
+    expect(html.toLowerCase()).not.toContain("<script");
+    expect(new TextEncoder().encode(html).length).toBeLessThan(30_000);
+    const csp = res.headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("script-src");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("ETag")).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(res.headers.get("X-Bio-Page")).toBeNull();
+    // The CSP hash is the hash of the page's one stylesheet.
+    const style = /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? "";
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style));
+    expect(csp).toContain(`'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+  });
+
+  it("answers 404 for unknown, unpublished and reserved addresses, and keeps the app's own paths working", async () => {
+    const { client, workspace, page } = await publishedPage();
+    expect((await visit("/no-such-page-here")).status).toBe(404);
+    await updatePage(client, workspace.id, page.id, { is_active: false });
+    const gone = await visit(`/${page.slug}`);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain("Page not found");
+    expect((await visit("/api/health")).status).toBe(200);
+    expect((await visit("/")).headers.get("Location")).toBe("/app/");
+    const upper = await visit(`/${page.slug.toUpperCase()}`);
+    expect(upper.status).toBe(301);
+    expect(upper.headers.get("Location")).toBe(`/${page.slug}`);
+  });
+
+  it("serves the second request from the cache without reading the row, and an edit at once", async () => {
+    const { client, workspace, page } = await publishedPage({ title: "First title" });
+    const first = await visit(`/${page.slug}`);
+    expect(await first.text()).toContain("First title");
+    // Change the row behind the API's back: a cache hit cannot see it, because it never reads the row.
+    await changeRowQuietly(page.id, { title: "Changed quietly" });
+    const second = await visit(`/${page.slug}`);
+    const cached = await second.text();
+    expect(cached).toContain("First title");
+    expect(cached).not.toContain("Changed quietly");
+    expect(second.headers.get("ETag")).toBe(first.headers.get("ETag"));
+    // An edit through the API bumps the generation: the very next request renders afresh.
+    await updatePage(client, workspace.id, page.id, { title: "Edited title" });
+    const third = await visit(`/${page.slug}`);
+    expect(await third.text()).toContain("Edited title");
+    expect(third.headers.get("ETag")).not.toBe(first.headers.get("ETag"));
+  });
+
+  it("answers 304 to a matching If-None-Match", async () => {
+    const { page } = await publishedPage();
+    const first = await visit(`/${page.slug}`);
+    const etag = first.headers.get("ETag") ?? "";
+    await first.arrayBuffer();
+    const again = await visit(`/${page.slug}`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("ETag")).toBe(etag);
+    expect(again.headers.get("Cache-Control")).toBe("public, max-age=0, must-revalidate");
+  });
+
+  it("serves a verified custom domain at / and nothing for an unverified one", async () => {
+    const { client, workspace, page } = await publishedPage({ title: "Domain page" });
+    const domain = `links-${page.id.slice(-8)}.example.org`;
+    const withDomain = await updatePage(client, workspace.id, page.id, { custom_domain: domain });
+    expect(withDomain.custom_domain_verified).toBe(false);
+    expect(withDomain.custom_domain_token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const unverified = await visit("/", { host: domain });
+    expect(unverified.status).toBe(302);
+    // Verification is proved through DNS (see verify-domain.test.ts); here it is set directly.
+    await changeRowQuietly(page.id, { custom_domain_verified_at: new Date() });
+    await updatePage(client, workspace.id, page.id, { title: "Domain page verified" });
+    const res = await visit("/", { host: domain });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Domain page verified");
+    expect((await visit("/", { host: `other-${domain}` })).status).toBe(302);
+    const taken = await client.fetch(pagesPath(workspace.id), {
+      method: "POST",
+      json: { title: "Two", slug: `two-${page.slug}`.slice(0, 40), custom_domain: domain.toUpperCase() },
+    });
+    expect(taken.status).toBe(409);
+  });
+
+  it("keeps /app and /api answering whatever pages exist", async () => {
+    const res = await SELF.fetch("http://localhost/api/openapi.json");
+    expect(res.status).toBe(200);
+  });
+});

@@ -1,0 +1,4 @@
+import { database } from "./bio-helpers";
+import { writeStatsSuite } from "./write-stats-suite";
+
+writeStatsSuite(database);

@@ -1,0 +1,99 @@
+import { createSignal, For, Show } from "solid-js";
+import { PLATFORM_LIMITS, type Platform } from "../../../worker/features/social/platforms/platform-limits";
+import { ApiError } from "../../lib/api-error";
+import { Notice } from "../../ui/notice";
+import { can } from "../workspaces/workspaces-store";
+import type { SocialStore } from "./social-store";
+
+/** Connected accounts with their health; connect or reconnect through the network, or a sandbox account locally. */
+export function AccountsPanel(props: { store: SocialStore; workspaceId: string }) {
+  const [error, setError] = createSignal<string | null>(null);
+  const connectUrl = (platform: string) =>
+    `/api/v1/workspaces/${encodeURIComponent(props.workspaceId)}/social-accounts/connect/${platform}`;
+  const label = (platform: string) => PLATFORM_LIMITS[platform as Platform]?.label ?? platform;
+  const run = (work: Promise<unknown>) => {
+    setError(null);
+    work.catch((failure) => setError(ApiError.from(failure).message));
+  };
+  return (
+    <section class="card stack" aria-labelledby="accounts-title" data-testid="accounts">
+      <h2 class="card__title" id="accounts-title">
+        Accounts
+      </h2>
+      <Show when={error()}>{(message) => <Notice tone="error">{message()}</Notice>}</Show>
+      <ul class="rows">
+        <For each={props.store.state.accounts}>
+          {(account) => (
+            <li class="row" data-testid="account-row">
+              <span
+                class="status-dot"
+                classList={{
+                  "status-dot--ok": account.status === "active",
+                  "status-dot--bad": account.status !== "active",
+                }}
+              />
+              <div class="row__main">
+                <p class="row__title">
+                  {label(account.platform)} · @{account.username}{" "}
+                  {account.sandbox ? <span class="badge badge--muted">sandbox</span> : null}
+                </p>
+                <p class="row__meta">
+                  {account.status === "active"
+                    ? "Connected"
+                    : `Needs reconnecting: ${account.last_error ?? account.status}`}
+                </p>
+              </div>
+              <Show when={can("social.accounts.manage")}>
+                <div class="inline-actions">
+                  <Show when={account.status !== "active" && !account.sandbox}>
+                    <a class="button button--small button--primary" href={connectUrl(account.platform)}>
+                      Reconnect
+                    </a>
+                  </Show>
+                  <button
+                    type="button"
+                    class="button button--small button--ghost"
+                    onClick={() => run(props.store.disconnect(account.id))}
+                  >
+                    Disconnect
+                  </button>
+                </div>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={can("social.accounts.manage")}>
+        <div class="stack stack--tight">
+          <p class="field__label">Connect</p>
+          <div class="inline-actions">
+            <For each={props.store.state.platforms}>
+              {(p) => (
+                <>
+                  <Show when={p.configured}>
+                    <a class="button button--small" href={connectUrl(p.platform)}>
+                      {label(p.platform)}
+                    </a>
+                  </Show>
+                  <Show when={!p.configured && p.sandbox}>
+                    <button
+                      type="button"
+                      class="button button--small"
+                      data-testid={`sandbox-${p.platform}`}
+                      onClick={() => run(props.store.connectSandbox(p.platform))}
+                    >
+                      {label(p.platform)} sandbox
+                    </button>
+                  </Show>
+                </>
+              )}
+            </For>
+          </div>
+          <p class="muted">
+            Sandbox accounts publish to a local stand-in network; write #fail in a post to see a failure.
+          </p>
+        </div>
+      </Show>
+    </section>
+  );
+}

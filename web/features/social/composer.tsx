@@ -1,0 +1,234 @@
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { Platform } from "../../../worker/features/social/platforms/platform-limits";
+import { ApiError } from "../../lib/api-error";
+import { Field } from "../../ui/field";
+import { Notice } from "../../ui/notice";
+import { can } from "../workspaces/workspaces-store";
+import { PlatformPreview } from "./platform-preview";
+import type { SocialStore } from "./social-store";
+
+/**
+ * Compose once for several accounts: one text, hashtags and media, a preview and a live
+ * counter per network from the same limits table the server checks, and a time picked
+ * in the workspace's time zone (the server reads it there, daylight saving included).
+ */
+export function Composer(props: { store: SocialStore; workspaceId: string; timeZone: string; onDone?: () => void }) {
+  const [selected, setSelected] = createSignal<string[]>([]);
+  const [content, setContent] = createSignal("");
+  const [tags, setTags] = createSignal("");
+  const [media, setMedia] = createSignal("");
+  const [when, setWhen] = createSignal("");
+  const [error, setError] = createSignal<string | null>(null);
+  const [saved, setSaved] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [progress, setProgress] = createSignal<number | null>(null);
+
+  /** Uploads a file to the workspace's media store with a progress bar (XHR reports upload progress; fetch does not). */
+  const upload = (file: File) =>
+    new Promise<void>((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open("POST", `/api/v1/workspaces/${encodeURIComponent(props.workspaceId)}/posts/media`);
+      xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+      xhr.upload.onprogress = (e) => setProgress(e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null);
+      xhr.onload = () => {
+        setProgress(null);
+        try {
+          const body = JSON.parse(xhr.responseText) as { url?: string; error?: { message: string } };
+          if (xhr.status === 201 && body.url) setMedia((m) => `${m.trim()}\n${body.url}`.trim());
+          else setError(body.error?.message ?? `Upload failed (${xhr.status}).`);
+        } catch {
+          setError(`Upload failed (${xhr.status}).`);
+        }
+        resolve();
+      };
+      xhr.onerror = () => {
+        setProgress(null);
+        setError("The upload did not reach the server.");
+        resolve();
+      };
+      xhr.send(file);
+    });
+
+  const active = () => props.store.state.accounts.filter((a) => a.status === "active");
+  const chosen = createMemo(() => active().filter((a) => selected().includes(a.id)));
+  const hashtags = () =>
+    tags()
+      .split(/[\s,]+/)
+      .map((t) => t.replace(/^#/, ""))
+      .filter(Boolean);
+  const mediaUrls = () =>
+    media()
+      .split(/\s+/)
+      .map((u) => u.trim())
+      .filter(Boolean);
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+
+  const submit = async (status: "draft" | "scheduled") => {
+    setError(null);
+    setSaved(null);
+    setBusy(true);
+    try {
+      const posts = await props.store.compose({
+        account_ids: selected(),
+        content: content(),
+        hashtags: hashtags(),
+        media_urls: mediaUrls(),
+        status,
+        ...(when() ? { scheduled_at: when() } : {}),
+      });
+      const state = posts[0]?.status ?? status;
+      setSaved(
+        state === "pending_approval"
+          ? "Sent for approval."
+          : state === "scheduled"
+            ? `Scheduled for ${posts.length} account${posts.length === 1 ? "" : "s"}.`
+            : "Saved as a draft.",
+      );
+      setContent("");
+      setTags("");
+      setMedia("");
+      props.onDone?.();
+    } catch (failure) {
+      setError(ApiError.from(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const suggest = async () => {
+    const slot = await props.store.nextSlot(selected()[0]);
+    if (slot.local) setWhen(slot.local);
+    else setError("No posting slots are set for this workspace yet.");
+  };
+
+  return (
+    <section class="card stack" aria-labelledby="composer-title" data-testid="composer">
+      <h2 class="card__title" id="composer-title">
+        New post
+      </h2>
+      <Show when={error()}>{(message) => <Notice tone="error">{message()}</Notice>}</Show>
+      <Show when={saved()}>{(message) => <Notice tone="success">{message()}</Notice>}</Show>
+      <fieldset class="fieldset">
+        <legend class="field__label">Accounts</legend>
+        <Show when={active().length} fallback={<p class="muted">Connect an account first (Accounts tab).</p>}>
+          <div class="chips">
+            <For each={active()}>
+              {(account) => (
+                <label class="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={selected().includes(account.id)}
+                    onChange={() => toggle(account.id)}
+                    data-testid={`pick-${account.username}`}
+                  />
+                  <span>
+                    {account.platform} · @{account.username}
+                    {account.sandbox ? " (sandbox)" : ""}
+                  </span>
+                </label>
+              )}
+            </For>
+          </div>
+        </Show>
+      </fieldset>
+      <Field id="post-content" label="Text">
+        <textarea
+          id="post-content"
+          class="input"
+          rows={5}
+          value={content()}
+          onInput={(e) => setContent(e.currentTarget.value)}
+          data-testid="post-content"
+        />
+      </Field>
+      <Field id="post-tags" label="Hashtags" hint="Separated by spaces; added at the end unless already in the text.">
+        <input id="post-tags" class="input" value={tags()} onInput={(e) => setTags(e.currentTarget.value)} />
+      </Field>
+      <Field
+        id="post-media"
+        label="Media URLs"
+        hint="Public https:// addresses, one per line: the networks fetch them."
+      >
+        <textarea
+          id="post-media"
+          class="input"
+          rows={2}
+          value={media()}
+          onInput={(e) => setMedia(e.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        id="post-upload"
+        label="Upload media"
+        hint="Images up to 10 MB, videos up to 100 MB; stored with a public link the networks fetch."
+      >
+        <input
+          id="post-upload"
+          type="file"
+          accept="image/jpeg,image/png,image/gif,image/webp,video/mp4,video/quicktime,video/webm"
+          multiple
+          onChange={async (e) => {
+            setError(null);
+            const input = e.currentTarget;
+            for (const file of Array.from(input.files ?? [])) await upload(file);
+            input.value = "";
+          }}
+        />
+        <Show when={progress() !== null}>
+          <progress max="100" value={progress() ?? 0} aria-label="Upload progress" />
+        </Show>
+      </Field>
+      <Field
+        id="post-when"
+        label={`When (${props.timeZone})`}
+        hint="Your workspace's time zone; daylight saving is taken care of."
+      >
+        <div class="input-group">
+          <input
+            id="post-when"
+            class="input input--date"
+            type="datetime-local"
+            value={when()}
+            onInput={(e) => setWhen(e.currentTarget.value)}
+            data-testid="post-when"
+          />
+          <button type="button" class="button button--ghost input-group__button" onClick={() => void suggest()}>
+            Next free slot
+          </button>
+        </div>
+      </Field>
+      <div class="stack">
+        <For each={chosen()}>
+          {(account) => (
+            <PlatformPreview
+              platform={account.platform as Platform}
+              username={account.username}
+              content={content()}
+              hashtags={hashtags()}
+              media={mediaUrls()}
+            />
+          )}
+        </For>
+      </div>
+      <div class="form-actions">
+        <button
+          type="button"
+          class="button"
+          disabled={busy() || !selected().length}
+          onClick={() => void submit("draft")}
+        >
+          Save draft
+        </button>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={busy() || !selected().length || !when()}
+          onClick={() => void submit("scheduled")}
+          data-testid="schedule-post"
+        >
+          {can("social.posts.publish") ? "Schedule" : "Send for approval"}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// What one isolate keeps between requests so a cached page costs no round trip:
+//
+// - each address's cache generation, asked of its BioCounter at most once a second
+//   (GENERATION_TTL_MS) — an edit reaches every isolate within that second, and this
+//   isolate (the one that saved it) at once;
+// - views and clicks, buffered for at most BUFFER_MS and sent to the counter in one
+//   call, instead of one call per visit.
+//
+// Losing an isolate loses at most BUFFER_MS of counts; the brief allows figures that
+// are close to real time, not a database write per visit.
+import type { Env } from "../../lib/env";
+import { counterFor } from "./bio-sites";
+import type { Visit } from "./visit";
+
+export const GENERATION_TTL_MS = 1000;
+export const BUFFER_MS = 1000;
+const BUFFER_MAX = 200;
+
+export type SiteState = { generation: number; known: boolean; pageId: string | null };
+export type Count = { pageId: string; linkId: string; visit: Visit; at: number };
+
+const states = new Map<string, SiteState & { fetchedAt: number }>();
+const buffers = new Map<string, Count[]>();
+
+export async function siteState(env: Env, site: string): Promise<SiteState> {
+  const now = Date.now();
+  const held = states.get(site);
+  if (held && now - held.fetchedAt < GENERATION_TTL_MS) return held;
+  const fresh = await counterFor(env, site).state();
+  states.set(site, { ...fresh, fetchedAt: now });
+  return fresh;
+}
+
+/** After a render: the page this isolate now knows the address shows (the counter is told too). */
+export function learnPage(env: Env, site: string, state: SiteState, pageId: string | null): Promise<void> {
+  const held = states.get(site);
+  if (held && held.generation === state.generation) states.set(site, { ...held, known: true, pageId });
+  return counterFor(env, site).learn(state.generation, pageId);
+}
+
+/** Forget what this isolate holds about an address whose page just changed. */
+export function forgetSite(site: string): void {
+  states.delete(site);
+}
+
+/** The generation an invalidation just made: this isolate's next visitor needs no round trip to learn it. */
+export function holdGeneration(site: string, generation: number): void {
+  states.set(site, { generation, known: false, pageId: null, fetchedAt: Date.now() });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function flushSite(env: Env, site: string): Promise<void> {
+  const counts = buffers.get(site);
+  if (!counts?.length) return;
+  buffers.delete(site);
+  try {
+    await counterFor(env, site).countMany(counts);
+  } catch (err) {
+    console.error(
+      JSON.stringify({ level: "error", msg: "bio counts lost", site, n: counts.length, error: String(err) }),
+    );
+  }
+}
+
+/** Counts a view (linkId "") or click; the returned promise (for waitUntil) sends the batch it started. */
+export function record(env: Env, site: string, count: Count): Promise<void> | null {
+  const buffer = buffers.get(site);
+  if (buffer) {
+    buffer.push(count);
+    return buffer.length >= BUFFER_MAX ? flushSite(env, site) : null;
+  }
+  buffers.set(site, [count]);
+  return sleep(BUFFER_MS).then(() => flushSite(env, site));
+}
+
+/** Sends every buffered count of these addresses now (before reading analytics). */
+export async function flushBuffered(env: Env, sites: string[]): Promise<void> {
+  await Promise.all(sites.map((site) => flushSite(env, site)));
+}

@@ -1,0 +1,159 @@
+// Serving a public page: ask the address's counter for its cache generation (which
+// also counts the view), answer from the Cache API when it holds that generation,
+// and only on a miss read the database and render. A cache hit does no query.
+import type { Context } from "hono";
+import type { Database } from "../../../db/database";
+import { sha256Hex } from "../../lib/crypto";
+import { databaseFor } from "../../lib/db";
+import type { AppEnv } from "../../lib/env";
+import { nextScheduleChange, storedLinks } from "./bio-links";
+import { learnPage, record, siteState } from "./edge-state";
+import type { PageRow } from "./get-page-or-throw";
+import { pageMediaUrls } from "./page-media-urls";
+import { publicPageHeaders, VISITOR_CACHE_CONTROL } from "./public-page-headers";
+import { renderNotFound } from "./render-bio-notice";
+import { renderBioPage } from "./render-bio-page";
+import { sanitizeCss } from "./sanitize-css";
+import { isBot, visitOf } from "./visit";
+
+/** A cached page is kept at most this long, even if no edit or schedule ends it sooner. */
+const MAX_CACHE_SECONDS = 3600;
+/** Tells a cached copy which page it shows, for a counter that has not learnt it yet; never sent to visitors. */
+const PAGE_HEADER = "X-Bio-Page";
+
+async function renderResponse(row: PageRow | null, pageUrl: string, now: Date): Promise<Response> {
+  if (!row) {
+    const { html, style } = renderNotFound();
+    return new Response(html, {
+      status: 404,
+      headers: { ...(await publicPageHeaders(style)), "Cache-Control": `public, max-age=${MAX_CACHE_SECONDS}` },
+    });
+  }
+  const css = row.custom_css ? sanitizeCss(row.custom_css, pageMediaUrls(row)).css : "";
+  const { html, style } = renderBioPage(row, { now, pageUrl, css });
+  const next = nextScheduleChange(storedLinks(row.links), now);
+  // A scheduled link appears or goes at its time: the cached copy ends then.
+  const ttl = next
+    ? Math.max(1, Math.min(MAX_CACHE_SECONDS, Math.ceil((next.getTime() - now.getTime()) / 1000)))
+    : MAX_CACHE_SECONDS;
+  return new Response(html, {
+    status: 200,
+    headers: {
+      ...(await publicPageHeaders(style)),
+      "Cache-Control": `public, max-age=${ttl}`,
+      ETag: `"${(await sha256Hex(html)).slice(0, 32)}"`,
+      [PAGE_HEADER]: row.id,
+    },
+  });
+}
+
+/**
+ * The hottest pages, kept in the isolate in front of the Cache API: a hit there costs no
+ * I/O at all. Keyed like the Cache API (the generation included, so edits never read a
+ * stale entry) and dropped at the same expiry; a few hundred entries at most.
+ */
+type Held = {
+  bytes: ArrayBuffer;
+  status: number;
+  /** The headers as visitors get them, made once. */
+  headers: [string, string][];
+  etag: string | null;
+  pageId: string | null;
+  expiresAt: number;
+};
+const held = new Map<string, Held>();
+const HELD_MAX = 300;
+
+function hold(key: string, entry: Held) {
+  if (held.size >= HELD_MAX) {
+    const oldest = held.keys().next().value;
+    if (oldest !== undefined) held.delete(oldest);
+  }
+  held.set(key, entry);
+}
+
+/** A cached or fresh response, as it is kept: the body encoded once, the visitor's headers ready. */
+async function toHeld(response: Response, now: number): Promise<Held> {
+  const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get("Cache-Control") ?? "")?.[1] ?? 0);
+  const headers = new Headers(response.headers);
+  headers.delete(PAGE_HEADER);
+  headers.delete("CF-Cache-Status");
+  headers.set("Cache-Control", response.status === 200 ? VISITOR_CACHE_CONTROL : "no-store");
+  return {
+    bytes: await response.arrayBuffer(),
+    status: response.status,
+    headers: [...headers],
+    etag: response.headers.get("ETag"),
+    pageId: response.headers.get(PAGE_HEADER),
+    expiresAt: now + maxAge * 1000,
+  };
+}
+
+/** The answer to a visitor: 304 when their copy is current. */
+function forVisitor(entry: Held, ifNoneMatch: string | undefined): Response {
+  const matches = entry.etag && ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === entry.etag);
+  if (entry.status === 200 && matches) return new Response(null, { status: 304, headers: entry.headers });
+  return new Response(entry.bytes, { status: entry.status, headers: entry.headers });
+}
+
+export type PublicPageTarget = {
+  /** The counter's name: slug:<slug> or host:<domain>. */
+  site: string;
+  find(db: Database): Promise<PageRow | null>;
+  /** What to answer when no page is there and the counter knows it (a custom domain falls back to the app). */
+  absent?: () => Response;
+};
+
+export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarget): Promise<Response> {
+  const request = c.req.raw;
+  const url = new URL(request.url);
+  const userAgent = request.headers.get("User-Agent") ?? "";
+  // A HEAD (a link checker, a preview) is not a view.
+  const visit = isBot(userAgent) || request.method !== "GET" ? null : visitOf(request);
+  const state = await siteState(c.env, target.site);
+  // Counted before the cache is asked, so cached pages count the same as fresh ones.
+  const count = (pageId: string | null) => {
+    if (!pageId || !visit) return;
+    const sending = record(c.env, target.site, { pageId, linkId: "", visit, at: Date.now() });
+    if (sending) c.executionCtx.waitUntil(sending);
+  };
+  if (state.known) {
+    count(state.pageId);
+    if (state.pageId === null && target.absent) return target.absent();
+  }
+
+  // Typed through a cast: the web build type-checks this file with the DOM lib, whose CacheStorage has no default.
+  const cache = (caches as unknown as { default: Cache }).default;
+  const key = new Request(
+    `https://bio-cache.internal/${encodeURIComponent(url.host)}/${target.site}/${state.generation}`,
+  );
+  const now = Date.now();
+  const inMemory = held.get(key.url);
+  if (inMemory && inMemory.expiresAt > now) {
+    if (!state.known) {
+      count(inMemory.pageId);
+      c.executionCtx.waitUntil(learnPage(c.env, target.site, state, inMemory.pageId));
+    }
+    return forVisitor(inMemory, c.req.header("If-None-Match"));
+  }
+  let response = await cache.match(key);
+  if (response) {
+    if (!state.known) {
+      const pageId = response.headers.get(PAGE_HEADER);
+      count(pageId);
+      c.executionCtx.waitUntil(learnPage(c.env, target.site, state, pageId));
+    }
+  } else {
+    const row = await target.find(databaseFor(c.env));
+    if (!state.known) {
+      count(row?.id ?? null);
+      c.executionCtx.waitUntil(learnPage(c.env, target.site, state, row?.id ?? null));
+    }
+    if (!row && target.absent) return target.absent();
+    response = await renderResponse(row, `${url.origin}${url.pathname}`, new Date(now));
+    c.executionCtx.waitUntil(cache.put(key, response.clone()));
+  }
+  const entry = await toHeld(response, now);
+  hold(key.url, entry);
+  return forVisitor(entry, c.req.header("If-None-Match"));
+}

@@ -1,0 +1,253 @@
+// /api/v1/workspaces/:workspaceId/social-accounts — connected social accounts: list
+// with each platform's availability, connect through OAuth (and its callback under
+// /api/v1/social), remove, and connect a sandbox account in local development.
+import { createRoute, z } from "@hono/zod-openapi";
+import { generateCodeVerifier, generateState } from "arctic";
+import { and, asc, eq } from "drizzle-orm";
+import type { Context } from "hono";
+import { activityEntry } from "../../lib/activity";
+import { currentIdentity, requireUser } from "../../lib/auth";
+import type { AppEnv } from "../../lib/env";
+import { AppError } from "../../lib/errors";
+import { createRouter } from "../../lib/factory";
+import { body, errorResponses, json } from "../../lib/openapi";
+import { publishChanges } from "../../lib/realtime";
+import { currentWorkspace, loadWorkspaceAccess, workspaceRoute } from "../../lib/workspace-access";
+import { WorkspaceIdParam } from "../workspaces/schema";
+import { getAccountOrThrow } from "./get-account-or-throw";
+import { saveOAuthState, takeOAuthState } from "./oauth-state";
+import { adapterFor } from "./platforms/adapter-for";
+import { PlatformError } from "./platforms/platform-error";
+import { PLATFORMS, type Platform } from "./platforms/platform-limits";
+import { sandboxAllowed, sandboxTokens } from "./platforms/sandbox-adapter";
+import { saveAccount } from "./save-account";
+import { AccountIdParam, AccountListSchema, AccountSchema, CallbackQuery, PlatformParam, SandboxBody } from "./schema";
+import { toAccountJson } from "./to-account-json";
+
+const tags = ["Social accounts"];
+const callbackUrl = (c: Context<AppEnv>, platform: Platform) =>
+  `${new URL(c.req.url).origin}/api/v1/social/callback/${platform}`;
+const accountsPage = (workspaceId: string, query: Record<string, string>) =>
+  `/app/w/${workspaceId}/social?${new URLSearchParams({ tab: "accounts", ...query })}`;
+
+async function accountJson(c: Context<AppEnv>, workspaceId: string, accountId: string) {
+  return toAccountJson(await getAccountOrThrow(c.var.db, { workspaceId, accountId }));
+}
+
+export const socialAccountRoutes = createRouter()
+  // GET /api/v1/workspaces/:workspaceId/social-accounts — connected accounts and which platforms can be connected
+  .openapi(
+    workspaceRoute("social.accounts.read", {
+      method: "get",
+      path: "/{workspaceId}/social-accounts",
+      tags,
+      summary: "List connected social accounts",
+      request: { params: WorkspaceIdParam },
+      responses: {
+        200: json(AccountListSchema, "Accounts, oldest first, and each platform's availability"),
+        ...errorResponses("unauthorized", "forbidden", "not_found"),
+      },
+    }),
+    async (c) => {
+      const { workspace } = currentWorkspace(c);
+      const t = c.var.db.t.socialMediaAccounts;
+      const rows = await c.var.db.q
+        .select()
+        .from(t)
+        .where(eq(t.workspace_id, workspace.id))
+        .orderBy(asc(t.created_at), asc(t.id));
+      return c.json(
+        {
+          data: rows.map(toAccountJson),
+          platforms: PLATFORMS.map((platform) => ({
+            platform,
+            configured: adapterFor(c.env, platform).configured,
+            sandbox: sandboxAllowed(c.env),
+          })),
+        },
+        200,
+      );
+    },
+  )
+  // GET /api/v1/workspaces/:workspaceId/social-accounts/connect/:platform — start OAuth (also how to reconnect)
+  .openapi(
+    workspaceRoute("social.accounts.manage", {
+      method: "get",
+      path: "/{workspaceId}/social-accounts/connect/{platform}",
+      tags,
+      summary: "Connect (or reconnect) an account",
+      description:
+        "Redirects the browser to the platform's consent screen; the platform sends it back to /api/v1/social/callback/{platform}.",
+      request: { params: PlatformParam },
+      responses: {
+        302: { description: "To the platform's consent screen" },
+        ...errorResponses("unauthorized", "forbidden", "not_found", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const { platform } = c.req.valid("param");
+      const { workspace } = currentWorkspace(c);
+      const adapter = adapterFor(c.env, platform);
+      if (!adapter.configured) {
+        throw new AppError(
+          "not_found",
+          `Connecting ${platform} accounts is not configured here.${sandboxAllowed(c.env) ? " Connect a sandbox account instead." : ""}`,
+          { platform },
+        );
+      }
+      const state = generateState();
+      const verifier = generateCodeVerifier();
+      await saveOAuthState(c.var.db, state, {
+        workspace_id: workspace.id,
+        user_id: currentIdentity(c).user.id,
+        platform,
+        code_verifier: verifier,
+      });
+      return c.redirect(adapter.authorizationUrl(state, verifier, callbackUrl(c, platform)).toString(), 302);
+    },
+  )
+  // POST /api/v1/workspaces/:workspaceId/social-accounts/sandbox — connect a sandbox account (local development only)
+  .openapi(
+    workspaceRoute("social.accounts.manage", {
+      method: "post",
+      path: "/{workspaceId}/social-accounts/sandbox",
+      tags,
+      summary: "Connect a sandbox account",
+      description:
+        "Local development only (404 in production): an account on the sandbox network, which publishes through the same cron, queue and publisher. A post containing #fail is refused, #ratelimit is rate limited, #timeout is left unconfirmed.",
+      request: { params: WorkspaceIdParam, ...body(SandboxBody) },
+      responses: {
+        201: json(AccountSchema, "The sandbox account"),
+        ...errorResponses("invalid_json", "unauthorized", "forbidden", "not_found", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      if (!sandboxAllowed(c.env)) throw new AppError("not_found", "There is no sandbox network in production.");
+      const input = c.req.valid("json");
+      const { workspace } = currentWorkspace(c);
+      const username = input.username ?? `sandbox_${input.platform}`;
+      const { id } = await saveAccount(c, c.var.db, {
+        workspaceId: workspace.id,
+        userId: currentIdentity(c).user.id,
+        platform: input.platform,
+        profile: {
+          account_id: `sandbox-${input.platform}-${username.toLowerCase()}`,
+          username,
+          display_name: `${username} (sandbox)`,
+          profile_picture: null,
+          info: { sandbox: true },
+        },
+        tokens: sandboxTokens(),
+      });
+      const account = await accountJson(c, workspace.id, id);
+      await publishChanges(c, workspace.id, [
+        { entity_type: "social_media_account", entity_id: id, op: "create", data: account },
+      ]);
+      return c.json(account, 201);
+    },
+  )
+  // DELETE /api/v1/workspaces/:workspaceId/social-accounts/:accountId — disconnect (its posts go with it)
+  .openapi(
+    workspaceRoute("social.accounts.manage", {
+      method: "delete",
+      path: "/{workspaceId}/social-accounts/{accountId}",
+      tags,
+      summary: "Disconnect an account",
+      request: { params: AccountIdParam },
+      responses: {
+        204: { description: "Disconnected" },
+        ...errorResponses("unauthorized", "forbidden", "not_found", "conflict", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const db = c.var.db;
+      const { workspace } = currentWorkspace(c);
+      const account = await getAccountOrThrow(db, {
+        workspaceId: workspace.id,
+        accountId: c.req.valid("param").accountId,
+      });
+      const p = db.t.socialMediaPosts;
+      const [busy] = await db.q
+        .select({ id: p.id })
+        .from(p)
+        .where(and(eq(p.social_media_account_id, account.id), eq(p.status, "publishing")))
+        .limit(1);
+      if (busy)
+        throw new AppError("conflict", "A post of this account is being published right now; try again in a minute.");
+      await db.atomic((q) => [
+        q.delete(db.t.socialMediaAccounts).where(eq(db.t.socialMediaAccounts.id, account.id)),
+        activityEntry(c, q, db, {
+          workspaceId: workspace.id,
+          type: "social_media_account.disconnected",
+          description: `${currentIdentity(c).user.name} disconnected the ${account.platform} account @${account.username}`,
+          entityType: "social_media_account",
+          entityId: account.id,
+        }),
+      ]);
+      await publishChanges(c, workspace.id, [
+        { entity_type: "social_media_account", entity_id: account.id, op: "delete" },
+      ]);
+      return c.body(null, 204);
+    },
+  );
+
+// GET /api/v1/social/callback/:platform — the platform sends the browser back here with a code
+export const socialCallbackRoutes = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/callback/{platform}",
+    tags,
+    summary: "OAuth callback of a platform",
+    middleware: [requireUser()] as const,
+    request: { params: z.object({ platform: z.enum(PLATFORMS) }), query: CallbackQuery },
+    responses: {
+      302: { description: "To the workspace's accounts page, with ?connected= or ?error=" },
+      ...errorResponses("unauthorized", "not_found", "validation_failed"),
+    },
+  }),
+  async (c) => {
+    const { platform } = c.req.valid("param");
+    const query = c.req.valid("query");
+    const db = c.var.db;
+    const saved = query.state ? await takeOAuthState(db, query.state) : null;
+    const me = currentIdentity(c).user;
+    // Only the person who started this connection, for this platform, may finish it.
+    if (!saved || saved.user_id !== me.id || saved.platform !== platform) {
+      throw new AppError(
+        "not_found",
+        "This connection link has expired or was not started here. Start again from the accounts page.",
+      );
+    }
+    const access = await loadWorkspaceAccess(db, saved.workspace_id, me.id);
+    if (!access?.permissions.includes("social.accounts.manage")) {
+      throw new AppError("not_found", "You can no longer connect accounts in this workspace.");
+    }
+    if (query.error || !query.code) {
+      return c.redirect(
+        accountsPage(saved.workspace_id, { error: query.error_description ?? query.error ?? "cancelled" }),
+        302,
+      );
+    }
+    const adapter = adapterFor(c.env, platform);
+    try {
+      const tokens = await adapter.exchangeCode(query.code, saved.code_verifier, callbackUrl(c, platform));
+      const { profile, tokens: withExtras } = await adapter.accountInfo(tokens);
+      c.set("workspace", access);
+      const { id, created } = await saveAccount(c, db, {
+        workspaceId: saved.workspace_id,
+        userId: me.id,
+        platform,
+        profile,
+        tokens: withExtras,
+      });
+      const account = await accountJson(c, saved.workspace_id, id);
+      await publishChanges(c, saved.workspace_id, [
+        { entity_type: "social_media_account", entity_id: id, op: created ? "create" : "update", data: account },
+      ]);
+      return c.redirect(accountsPage(saved.workspace_id, { connected: platform }), 302);
+    } catch (err) {
+      if (!(err instanceof PlatformError)) throw err;
+      return c.redirect(accountsPage(saved.workspace_id, { error: err.message }), 302);
+    }
+  },
+);

@@ -1,0 +1,45 @@
+// Reading and writing an account's sealed tokens. The rule Postiz users lost their
+// connections to: a refresh answer without a refresh token keeps the stored one —
+// an empty refresh token is never written over a good one.
+import { eq } from "drizzle-orm";
+import type { Database, Query } from "../../../db/database";
+import type { Env } from "../../lib/env";
+import type { AccountRow } from "./account-row";
+import type { PlatformTokens } from "./platforms/platform-adapter";
+import { sandboxTokens } from "./platforms/sandbox-adapter";
+import { openTokens, sealTokens } from "./token-cipher";
+
+/** The account's tokens; sandbox accounts seeded without any get throwaway ones (the sandbox never checks them). */
+export async function readTokens(
+  env: Env,
+  account: Pick<AccountRow, "access_tokens" | "token_key_id" | "account_info">,
+): Promise<PlatformTokens> {
+  if (account.access_tokens === null && account.account_info?.sandbox === true) return sandboxTokens();
+  return openTokens<PlatformTokens>(env, account.access_tokens, account.token_key_id);
+}
+
+/** New tokens laid over the old: fields the platform left out keep their stored values. */
+export function mergeTokens(previous: PlatformTokens | null, next: PlatformTokens): PlatformTokens {
+  return {
+    access_token: next.access_token,
+    refresh_token: next.refresh_token || previous?.refresh_token || null,
+    expires_at: next.expires_at,
+    extra: { ...(previous?.extra ?? {}), ...(next.extra ?? {}) },
+  };
+}
+
+/** The columns to store tokens in: sealed with the newest key, with their expiry. */
+export async function tokenColumns(env: Env, tokens: PlatformTokens) {
+  const { sealed, keyId } = await sealTokens(env, tokens);
+  return {
+    access_tokens: sealed,
+    token_key_id: keyId,
+    token_expires_at: tokens.expires_at ? new Date(tokens.expires_at) : null,
+  };
+}
+
+export const setAccountColumns = (q: Query, db: Database, accountId: string, columns: Partial<AccountRow>) =>
+  q
+    .update(db.t.socialMediaAccounts)
+    .set({ ...columns, updated_at: new Date() })
+    .where(eq(db.t.socialMediaAccounts.id, accountId));

@@ -1,0 +1,89 @@
+// The end states of publishing, each written with its activity entry in one unit and
+// announced on the live feed after the commit. Each write is guarded by the state the
+// publisher expects, so a post that someone else already moved is never overwritten.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../../db/database";
+import { uuidv7 } from "../../../db/uuidv7";
+import type { Env } from "../../lib/env";
+import type { PostRow } from "./account-row";
+import { publishFromJob } from "./publish-from-job";
+import { toPostJson } from "./to-post-json";
+
+type Ending =
+  | { status: "published"; external_post_id: string }
+  | { status: "failed"; reason: string }
+  | { status: "unconfirmed"; reason: string };
+
+const ACTIVE_STATES = ["queued", "working", "sending", "waiting"] as const;
+
+const DESCRIBE = {
+  published: "was published",
+  failed: "failed to publish",
+  unconfirmed: "may have been published; the network did not confirm it",
+} as const;
+
+/** Writes a post's end state; false when it was no longer publishing (someone else finished it). */
+export async function finishPost(
+  env: Env,
+  db: Database,
+  post: PostRow,
+  ending: Ending,
+  platform: string,
+): Promise<boolean> {
+  const t = db.t.socialMediaPosts;
+  const now = new Date();
+  const columns =
+    ending.status === "published"
+      ? {
+          status: "published" as const,
+          external_post_id: ending.external_post_id,
+          published_at: now,
+          failure_reason: null,
+        }
+      : { status: ending.status, failure_reason: ending.reason.slice(0, 5000) };
+  const set = {
+    ...columns,
+    publish_state: "done" as const,
+    publish_data: null,
+    next_attempt_at: null,
+    updated_at: now,
+  };
+  const activityId = uuidv7();
+  const [result] = await db.atomic((q) => [
+    q
+      .update(t)
+      .set(set)
+      .where(and(eq(t.id, post.id), eq(t.status, "publishing"), inArray(t.publish_state, [...ACTIVE_STATES]))),
+    q.insert(db.t.activityLogs).values({
+      id: activityId,
+      workspace_id: post.workspace_id,
+      // The cron acts for the post's author.
+      user_id: post.created_by,
+      type: `social_media_post.${ending.status}`,
+      description:
+        `A ${platform} post ${DESCRIBE[ending.status]}${"reason" in ending ? `: ${ending.reason}` : ""}`.slice(0, 5000),
+      entity_type: "social_media_post",
+      entity_id: post.id,
+      metadata:
+        ending.status === "published" ? { external_post_id: ending.external_post_id } : { reason: ending.reason },
+    }),
+  ]);
+  if (result?.rowsAffected !== 1) {
+    // The guard refused (another run already ended the post): its entry must not stand alone.
+    await db.atomic((q) => [q.delete(db.t.activityLogs).where(eq(db.t.activityLogs.id, activityId))]);
+    return false;
+  }
+  // The row as written, without reading it back: the guard proved it was this post, publishing.
+  const row = { ...post, ...set, updated_at: now };
+  await publishFromJob(env, post.workspace_id, [
+    {
+      entity_type: "social_media_post",
+      entity_id: post.id,
+      op: "update",
+      changed: { status: { from: "publishing", to: ending.status } },
+      data: toPostJson(row),
+      actor_id: null,
+    },
+  ]);
+  return true;
+}

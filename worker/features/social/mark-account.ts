@@ -1,0 +1,52 @@
+// An account whose access ended: its status changes, the reason is kept, and the
+// workspace hears of it at once on the live feed (the accounts page shows Reconnect).
+import { eq } from "drizzle-orm";
+import type { Database } from "../../../db/database";
+import { uuidv7 } from "../../../db/uuidv7";
+import type { Env } from "../../lib/env";
+import type { AccountRow } from "./account-row";
+import { publishFromJob } from "./publish-from-job";
+import { toAccountJson } from "./to-account-json";
+
+export async function markAccount(
+  env: Env,
+  db: Database,
+  account: AccountRow,
+  status: "expired" | "revoked",
+  reason: string,
+): Promise<void> {
+  const t = db.t.socialMediaAccounts;
+  const now = new Date();
+  const ownerId = await ownerOf(db, account.workspace_id);
+  await db.atomic((q) => [
+    q.update(t).set({ status, last_error: reason, updated_at: now }).where(eq(t.id, account.id)),
+    q.insert(db.t.activityLogs).values({
+      id: uuidv7(),
+      workspace_id: account.workspace_id,
+      // System changes are logged under the workspace owner, the person answerable for its connections.
+      user_id: ownerId,
+      type: "social_media_account.disconnected",
+      description: `The ${account.platform} account @${account.username} needs reconnecting: ${reason}`.slice(0, 5000),
+      entity_type: "social_media_account",
+      entity_id: account.id,
+      metadata: { status },
+    }),
+  ]);
+  const data = toAccountJson({ ...account, status, last_error: reason, updated_at: now });
+  await publishFromJob(env, account.workspace_id, [
+    {
+      entity_type: "social_media_account",
+      entity_id: account.id,
+      op: "update",
+      changed: { status: { from: account.status, to: status } },
+      data,
+      actor_id: null,
+    },
+  ]);
+}
+
+export async function ownerOf(db: Database, workspaceId: string): Promise<string> {
+  const t = db.t.workspaces;
+  const [row] = await db.q.select({ owner_id: t.owner_id }).from(t).where(eq(t.id, workspaceId)).limit(1);
+  return row?.owner_id ?? "";
+}

@@ -1,0 +1,52 @@
+// One way to call a network: a timeout on every request, and failures sorted into
+// PlatformError kinds. `irreversible` marks the call that can publish: after it is
+// sent, silence or a 5xx means "it may be out there", never "try again".
+import { PlatformError, resetTimeOf } from "./platform-error";
+
+export type CallOptions = { timeoutMs: number; irreversible: boolean; what: string };
+
+const CONNECT_FAILURE = /refused|ECONNREFUSED|ENOTFOUND|getaddrinfo|DNS/i;
+
+/** fetch with a timeout; a request that never left, or a reversible one, fails as retryable. */
+export async function platformFetch(url: string, init: RequestInit, options: CallOptions): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+  } catch (err) {
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const timedOut = /timeout|abort/i.test(message);
+    // A refused connection sent nothing: safe to retry even for the irreversible call.
+    if (!timedOut && CONNECT_FAILURE.test(message)) {
+      throw new PlatformError("retryable", `Could not reach ${options.what}: ${message}`);
+    }
+    if (options.irreversible) {
+      throw new PlatformError(
+        "unknown_outcome",
+        `${options.what} did not answer after the post was sent (${timedOut ? "timeout" : message}); it may have been published.`,
+      );
+    }
+    throw new PlatformError("retryable", `${options.what} did not answer: ${message}`);
+  }
+}
+
+/** The body as JSON, or null when it is not JSON. */
+export async function jsonOf(res: Response): Promise<Record<string, unknown> | null> {
+  const text = await res.text();
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The PlatformError for a failed answer. `reason` is the platform's own words; 401 means
+ * the token is no longer good; a 5xx on the irreversible call leaves the outcome unknown.
+ */
+export function errorForStatus(res: Response, reason: string, options: CallOptions): PlatformError {
+  const said = `${options.what} answered ${res.status}: ${reason}`;
+  if (res.status === 429) return new PlatformError("retryable", said, resetTimeOf(res.headers));
+  if (res.status === 401) return new PlatformError("refresh_needed", said);
+  if (res.status >= 500) return new PlatformError(options.irreversible ? "unknown_outcome" : "retryable", said);
+  return new PlatformError("rejected", reason || said);
+}

@@ -1,0 +1,196 @@
+// Publishes one claimed post: what the queue consumer runs for each message. The
+// rules that make it exactly-once:
+// - a consumer owns a post only after moving it queued → working (compare-and-set), so a
+//   redelivered or duplicated message finds nothing to do;
+// - before the irreversible call the row says `sending`; the platform's id is written the
+//   moment it answers; a crash in between leaves `sending`, which the sweep turns into
+//   "unconfirmed" for a person to check — it is never sent again by itself;
+// - only failures where nothing can have been published are retried, after a backoff
+//   that honours the platform's reset time; multi-step platforms wait in `waiting` and
+//   are advanced by later cron ticks, never by polling here.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../../db/database";
+import type { JsonObject } from "../../../db/schema/json-types";
+import type { Env } from "../../lib/env";
+import type { AccountRow, PostRow } from "./account-row";
+import { finishPost } from "./finish-post";
+import { markAccount } from "./mark-account";
+import { adapterFor, isSandboxAccount } from "./platforms/adapter-for";
+import type { PlatformTokens } from "./platforms/platform-adapter";
+import { PlatformError } from "./platforms/platform-error";
+import type { Platform } from "./platforms/platform-limits";
+import { publishFromJob } from "./publish-from-job";
+import { freshTokens } from "./refresh-account";
+import { toPostJson } from "./to-post-json";
+
+export const MAX_ATTEMPTS = 5;
+/** Steps one run may take back to back (create → check → publish); anything longer waits for a tick. */
+const MAX_STEPS = 4;
+
+export type PublishResult = "published" | "waiting" | "failed" | "unconfirmed" | "skipped";
+
+/** Minutes before retry n (1, 2, 4, 8…), or the platform's reset time when that is later. */
+export function retryAt(attempt: number, platformReset: number | null, now = Date.now()): Date {
+  const backoff = now + 60_000 * 2 ** Math.max(0, attempt - 1);
+  return new Date(Math.max(backoff, platformReset ?? 0));
+}
+
+async function setState(db: Database, postId: string, from: PostRow["publish_state"][], set: Partial<PostRow>) {
+  const t = db.t.socialMediaPosts;
+  const states = from.filter((s): s is NonNullable<typeof s> => s !== null);
+  const [result] = await db.atomic((q) => [
+    q
+      .update(t)
+      .set({ ...set, updated_at: new Date() })
+      .where(and(eq(t.id, postId), eq(t.status, "publishing"), inArray(t.publish_state, states))),
+  ]);
+  return result?.rowsAffected === 1;
+}
+
+export async function publishPost(env: Env, db: Database, postId: string): Promise<PublishResult> {
+  const t = db.t.socialMediaPosts;
+  // Ownership: only one consumer gets past this, however often the message arrives.
+  if (!(await setState(db, postId, ["queued"], { publish_state: "working", claimed_at: new Date() }))) return "skipped";
+  const [post] = await db.q.select().from(t).where(eq(t.id, postId)).limit(1);
+  if (!post) return "skipped";
+  const a = db.t.socialMediaAccounts;
+  const [account] = await db.q.select().from(a).where(eq(a.id, post.social_media_account_id)).limit(1);
+  const platform = account?.platform ?? "social";
+  const fail = async (reason: string) =>
+    (await finishPost(env, db, post, { status: "failed", reason }, platform)) ? "failed" : "skipped";
+  if (!account) return fail("The account was removed.");
+  if (account.status !== "active") {
+    return fail(`The ${account.platform} account @${account.username} needs reconnecting before it can publish.`);
+  }
+  const adapter = adapterFor(env, account.platform as Platform, { sandbox: isSandboxAccount(account) });
+  const context = {
+    post: {
+      id: post.id,
+      title: post.title,
+      content: post.content,
+      hashtags: post.hashtags ?? [],
+      media_urls: post.media_urls ?? [],
+    },
+    account: { account_id: account.account_id, username: account.username, info: account.account_info ?? {} },
+  };
+
+  let tokens: PlatformTokens;
+  try {
+    tokens = await freshTokens(env, db, account.id, { loaded: account });
+  } catch (err) {
+    return handleFailure(env, db, post, account, err, false);
+  }
+  let state: JsonObject | null = post.publish_data ?? null;
+  let refreshed = false;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const next = adapter.nextStep({ ...context, tokens }, state);
+    if (next.irreversible && !(await setState(db, post.id, ["working"], { publish_state: "sending" })))
+      return "skipped";
+    try {
+      const outcome = await next.run();
+      if (outcome.kind === "published") {
+        const ok = await finishPost(
+          env,
+          db,
+          post,
+          { status: "published", external_post_id: outcome.external_id },
+          platform,
+        );
+        return ok ? "published" : "skipped";
+      }
+      state = outcome.data;
+      if (outcome.check_after_seconds > 0) {
+        // The platform holds it now (a container, an upload): a later tick looks again.
+        await setState(db, post.id, ["working", "sending"], {
+          publish_state: "waiting",
+          publish_data: state,
+          next_attempt_at: new Date(Date.now() + outcome.check_after_seconds * 1000),
+        });
+        await announce(env, db, post.id);
+        return "waiting";
+      }
+      // Written before the next step, so a crash resumes from here and never repeats this one.
+      if (!(await setState(db, post.id, ["working", "sending"], { publish_state: "working", publish_data: state }))) {
+        return "skipped";
+      }
+    } catch (err) {
+      if (err instanceof PlatformError && err.kind === "refresh_needed" && !refreshed) {
+        // Refused before anything was published: refresh, then try this step once more.
+        refreshed = true;
+        if (next.irreversible) await setState(db, post.id, ["sending"], { publish_state: "working" });
+        try {
+          tokens = await freshTokens(env, db, account.id, { force: true });
+        } catch (refreshError) {
+          return handleFailure(env, db, post, account, refreshError, false);
+        }
+        step--;
+        continue;
+      }
+      return handleFailure(env, db, post, account, err, next.irreversible);
+    }
+  }
+  await setState(db, post.id, ["working", "sending"], {
+    publish_state: "waiting",
+    publish_data: state,
+    next_attempt_at: new Date(Date.now() + 60_000),
+  });
+  return "waiting";
+}
+
+async function handleFailure(
+  env: Env,
+  db: Database,
+  post: PostRow,
+  account: AccountRow,
+  err: unknown,
+  irreversible: boolean,
+): Promise<PublishResult> {
+  const platform = account.platform;
+  const error =
+    err instanceof PlatformError
+      ? err
+      : new PlatformError(
+          irreversible ? "unknown_outcome" : "retryable",
+          err instanceof Error ? err.message : String(err),
+        );
+  const end = async (ending: Parameters<typeof finishPost>[3]) =>
+    (await finishPost(env, db, post, ending, platform)) ? ending.status : "skipped";
+  switch (error.kind) {
+    case "retryable": {
+      const attempts = post.publish_attempts + 1;
+      if (attempts >= MAX_ATTEMPTS) {
+        return end({ status: "failed", reason: `Gave up after ${attempts} attempts: ${error.message}` });
+      }
+      await setState(db, post.id, ["working", "sending"], {
+        publish_state: "waiting",
+        publish_attempts: sql`${db.t.socialMediaPosts.publish_attempts} + 1` as unknown as number,
+        failure_reason: error.message.slice(0, 5000),
+        next_attempt_at: retryAt(attempts, error.retryAt),
+      });
+      await announce(env, db, post.id);
+      return "waiting";
+    }
+    case "unknown_outcome":
+      if (!irreversible)
+        return handleFailure(env, db, post, account, new PlatformError("retryable", error.message), false);
+      return end({
+        status: "unconfirmed",
+        reason: `${error.message} Check the account, then mark it published or retry.`,
+      });
+    case "disconnected":
+    case "refresh_needed":
+      await markAccount(env, db, account, error.kind === "disconnected" ? "revoked" : "expired", error.message);
+      return end({ status: "failed", reason: `The account needs reconnecting: ${error.message}` });
+    case "rejected":
+      return end({ status: "failed", reason: error.message });
+  }
+}
+
+async function announce(env: Env, db: Database, postId: string) {
+  const t = db.t.socialMediaPosts;
+  const [row] = await db.q.select().from(t).where(eq(t.id, postId)).limit(1);
+  if (!row) return;
+  await publishFromJob(env, row.workspace_id, [
+    { entity_type: "social_media_post", entity_id: row.id, op: "update", data: toPostJson(row), actor_id: null },
+  ]);
+}
