@@ -1,5 +1,6 @@
 import { A, useLocation } from "@solidjs/router";
 import { createEffect, createMemo, For, on, onCleanup, type ParentProps, Show, untrack } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { RequireUser } from "../features/auth/require-user";
 import { refresh, session } from "../features/auth/session-store";
 import { UserMenu } from "../features/auth/user-menu";
@@ -8,10 +9,10 @@ import { workspacePath } from "../features/workspaces/workspace-path";
 import { WorkspaceSwitcher } from "../features/workspaces/workspace-switcher";
 import {
   can,
-  forgetWorkspace,
   homeWorkspace,
   listed,
   loadWorkspaces,
+  lostWorkspace,
   reloadCurrent,
   workspaces,
 } from "../features/workspaces/workspaces-store";
@@ -69,7 +70,7 @@ function Shell(props: ParentProps) {
           onSessionEnded: () => void refresh(),
           // The room says why ("This workspace was deleted."); the name says which one.
           onAccessRevoked: (reason) =>
-            forgetWorkspace(id, reason ? `${name()}: ${reason}` : `You no longer have access to ${name()}.`),
+            lostWorkspace(id, reason ? `${name()}: ${reason}` : `You no longer have access to ${name()}.`),
           // A refused upgrade says nothing in a browser; the API says whether the workspace is still mine.
           onUnreachable: () => void reloadCurrent(),
         }),
@@ -117,6 +118,7 @@ function Shell(props: ParentProps) {
       >
         <Icon name={module.icon} />
         <span>{module.label}</span>
+        <Show when={module.badge}>{(badge) => <Dynamic component={badge()} workspaceId={id} />}</Show>
       </A>
     </li>
   );

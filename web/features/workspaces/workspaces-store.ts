@@ -185,7 +185,7 @@ export async function reloadCurrent(): Promise<void> {
     setVersion(detail, etag, false);
   } catch (failure) {
     const error = ApiError.from(failure);
-    if (error.status === 404) forgetWorkspace(id, "You no longer have access to this workspace.");
+    if (error.status === 404) lostWorkspace(id, "You no longer have access to this workspace.");
     // Anything else (offline, say) leaves what is shown; the next change or reconnect tries again.
   }
 }
@@ -298,23 +298,45 @@ export async function transferOwnership(userId: string): Promise<void> {
 export async function deleteWorkspace(confirmSlug: string): Promise<void> {
   const current = state.current.workspace;
   if (!current) return;
-  await requestApi<null>("DELETE", pathOf(current.id), { json: { confirm_slug: confirmSlug } });
-  forgetWorkspace(current.id, `${current.name} was deleted.`, "success");
+  await departFrom(current.id, `${current.name} was deleted.`, () =>
+    requestApi<null>("DELETE", pathOf(current.id), { json: { confirm_slug: confirmSlug } }),
+  );
 }
 
 /** Leaves the open workspace (an owner transfers it first; the API says so). */
 export async function leaveWorkspace(): Promise<void> {
   const current = state.current.workspace;
   if (!current) return;
-  await requestApi<null>("POST", pathOf(current.id, "/leave"));
-  forgetWorkspace(current.id, `You left ${current.name}.`, "success");
+  await departFrom(current.id, `You left ${current.name}.`, () =>
+    requestApi<null>("POST", pathOf(current.id, "/leave")),
+  );
+}
+
+// While I delete or leave a workspace, the room closing my socket and any fetch already in flight
+// see it go first; the sentence shown is mine ("… was deleted."), not theirs ("no longer have access").
+let departing: string | null = null;
+
+async function departFrom(id: string, message: string, request: () => Promise<unknown>): Promise<void> {
+  departing = id;
+  try {
+    await request();
+  } catch (failure) {
+    departing = null;
+    throw failure;
+  }
+  forgetWorkspace(id, message, "success");
+}
+
+/** A workspace taken from me (by a teammate, or deleted elsewhere), unless I am the one leaving it. */
+export function lostWorkspace(id: string, message: string): void {
+  if (id !== departing) forgetWorkspace(id, message);
 }
 
 /**
  * A workspace I can no longer open (deleted, left, access revoked): it leaves the list and
  * this device's memory, and if it is open the page goes home with `message`.
  */
-export function forgetWorkspace(id: string, message: string, tone: "info" | "success" | "warning" = "warning"): void {
+function forgetWorkspace(id: string, message: string, tone: "info" | "success" | "warning" = "warning"): void {
   const userId = session.user?.id;
   if (userId && lastWorkspace(userId) === id) rememberWorkspace(userId, null);
   batch(() => {
@@ -335,7 +357,7 @@ live.on("workspace", (change, workspaceId) => {
   const current = state.current.workspace;
   if (!current || current.id !== workspaceId || change.entity_id !== workspaceId) return;
   if (change.op === "delete") {
-    forgetWorkspace(workspaceId, `${current.name} was deleted.`);
+    lostWorkspace(workspaceId, `${current.name} was deleted.`);
     return;
   }
   const values: Record<string, unknown> = { ...change.data };
