@@ -33,6 +33,8 @@ export type Database = {
    * MySQL only statements built from the transaction run inside it.
    */
   atomic(build: (q: Query) => Statement[]): Promise<{ rowsAffected: number }[]>;
+  /** Raw SQL as one statement of an `atomic` unit, built from its `q`. */
+  statement(q: Query, query: SQL): Statement;
   /** Raw SQL that reads rows, for the few queries the builder cannot say. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Raw SQL that changes something. */
@@ -53,7 +55,10 @@ export function rowsAffected(result: unknown): number {
   return 0;
 }
 
-export function sqliteDatabase(orm: DrizzleD1Database, t: Tables): Database {
+/** What drizzle's SQLite builders and raw statements both offer: their SQL and bound values. */
+type Preparable = { _prepare(): { getQuery(): { sql: string; params: unknown[] } } };
+
+export function sqliteDatabase(orm: DrizzleD1Database & { $client: D1Database }, t: Tables): Database {
   return {
     dialect: "sqlite",
     q: orm,
@@ -61,9 +66,18 @@ export function sqliteDatabase(orm: DrizzleD1Database, t: Tables): Database {
     async atomic(build) {
       const statements = build(orm);
       if (statements.length === 0) return [];
-      const results = await orm.batch(statements as [Statement, ...Statement[]]);
+      // D1's own batch, not drizzle's: drizzle's cannot bind the parameters of a raw
+      // statement, and a unit here only needs each statement's rows affected.
+      const client = orm.$client;
+      const results = await client.batch(
+        statements.map((statement) => {
+          const { sql, params } = (statement as unknown as Preparable)._prepare().getQuery();
+          return client.prepare(sql).bind(...params);
+        }),
+      );
       return results.map((r) => ({ rowsAffected: rowsAffected(r) }));
     },
+    statement: (q, query) => (q as DrizzleD1Database).run(query),
     rows: <T>(query: SQL) => orm.all<T>(query),
     async execute(query) {
       return { rowsAffected: rowsAffected(await orm.run(query)) };
@@ -92,6 +106,13 @@ export function mysqlDatabase(orm: AnyMySqlDatabase, tables: unknown): Database 
         }
         return out;
       });
+    },
+    statement(q, query) {
+      // `execute` runs at once; `atomic` awaits its statements in order, so this one waits its turn.
+      const run = () => (q as unknown as AnyMySqlDatabase).execute(query);
+      // biome-ignore lint/suspicious/noThenProperty: a lazy statement is a thenable on purpose, as drizzle's builders are.
+      const lazy: PromiseLike<unknown> = { then: (done, failed) => run().then(done, failed) };
+      return lazy as unknown as Statement;
     },
     async rows<T>(query: SQL) {
       return rowsOf(await orm.execute(query)) as T[];

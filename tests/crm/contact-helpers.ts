@@ -64,7 +64,7 @@ export async function seedContacts(workspaceId: string, createdBy: string, conta
     workspace_id: workspaceId,
     created_by: createdBy,
   }));
-  for (const row of rows) await db.atomic((q) => insertContactStatements(q, db, row));
+  await db.atomic((q) => insertContactStatements(q, db, rows));
   return rows.map((row) => row.id);
 }
 

@@ -32,7 +32,7 @@ export async function workspaceFor(db: Database) {
 
 export async function addContact(db: Database, workspaceId: string, userId: string, input: ContactInput) {
   const contact = { ...normalizeContact(input, "UTC"), id: uuidv7(), workspace_id: workspaceId, created_by: userId };
-  await db.atomic((q) => insertContactStatements(q, db, contact));
+  await db.atomic((q) => insertContactStatements(q, db, [contact]));
   return contact.id;
 }
 
@@ -204,13 +204,15 @@ export function searchSuite(dbOf: () => Database) {
       const scores = Array.from({ length: 2_100 }, (_, i) => (i * 37) % 101);
       for (let start = 0; start < scores.length; start += 150) {
         await db.atomic((q) =>
-          scores.slice(start, start + 150).flatMap((lead_score, i) =>
-            insertContactStatements(q, db, {
+          insertContactStatements(
+            q,
+            db,
+            scores.slice(start, start + 150).map((lead_score, i) => ({
               ...normalizeContact({ first_name: "Score", last_name: `Card${start + i}`, lead_score }, "UTC"),
               id: uuidv7(),
               workspace_id: crowd.workspaceId,
               created_by: crowd.userId,
-            }),
+            })),
           ),
         );
       }

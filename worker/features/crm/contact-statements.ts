@@ -5,6 +5,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
+import { insertMany } from "../../../db/write-many";
 import { contactTerms } from "./contact-terms";
 import type { ContactValues } from "./normalize-contact";
 import { tagKey } from "./unique-tags";
@@ -14,11 +15,7 @@ export type ContactRow = Database["t"]["crmContacts"]["$inferSelect"];
 /** A new contact: its values, and the ids that place it. */
 export type NewContact = ContactValues & { id: string; workspace_id: string; created_by: string };
 
-/**
- * D1 binds at most 100 values per statement: rows of the 4-column index tables go
- * 24 to an INSERT, ids 90 to an IN list.
- */
-const ROWS_PER_INSERT = 24;
+/** D1 binds at most 100 values a statement: ids go 90 to an IN list. */
 const IDS_PER_LIST = 90;
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
@@ -34,23 +31,13 @@ type IndexRow = { id: string; workspace_id: string; contact_id: string };
  * they get here, but MySQL's collation folds a little more than we do (it holds
  * "kız" and "kiz" for one word), and a duplicate there must not fail the contact.
  */
-function insertIndexRows<T extends IndexRow>(
+function insertIndexRows(
   q: Query,
   db: Database,
   table: Database["t"]["crmContactTags"] | Database["t"]["crmContactTerms"],
-  rows: T[],
+  rows: IndexRow[],
 ): Statement[] {
-  return chunks(rows, ROWS_PER_INSERT).map((slice) => {
-    if (db.dialect === "mysql") {
-      // MySQL's builder has INSERT IGNORE where SQLite's has ON CONFLICT DO NOTHING; the shared type is SQLite's.
-      const builder = q.insert(table) as unknown as { ignore(): { values(rows: T[]): Statement } };
-      return builder.ignore().values(slice);
-    }
-    return q
-      .insert(table)
-      .values(slice as never)
-      .onConflictDoNothing();
-  });
+  return insertMany(db, q, table, rows, { ignoreDuplicates: true });
 }
 
 function tagRows(workspaceId: string, contactId: string, keys: Iterable<string>) {
@@ -63,13 +50,15 @@ function termRows(workspaceId: string, contactId: string, terms: Iterable<string
 
 const tagKeys = (tags: readonly string[] | null) => new Set((tags ?? []).map(tagKey).filter(Boolean));
 
-/** Insert a contact with its tag rows and search terms. */
-export function insertContactStatements(q: Query, db: Database, contact: NewContact): Statement[] {
+/** Insert contacts with their tag rows and search terms, in a few wide statements however many there are. */
+export function insertContactStatements(q: Query, db: Database, contacts: NewContact[]): Statement[] {
   const { crmContacts, crmContactTags, crmContactTerms } = db.t;
+  const tags = contacts.flatMap((c) => tagRows(c.workspace_id, c.id, tagKeys(c.tags)));
+  const terms = contacts.flatMap((c) => termRows(c.workspace_id, c.id, contactTerms(c)));
   return [
-    q.insert(crmContacts).values(contact),
-    ...insertIndexRows(q, db, crmContactTags, tagRows(contact.workspace_id, contact.id, tagKeys(contact.tags))),
-    ...insertIndexRows(q, db, crmContactTerms, termRows(contact.workspace_id, contact.id, contactTerms(contact))),
+    ...insertMany(db, q, crmContacts, contacts),
+    ...insertIndexRows(q, db, crmContactTags, tags),
+    ...insertIndexRows(q, db, crmContactTerms, terms),
   ];
 }
 

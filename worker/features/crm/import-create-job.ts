@@ -1,16 +1,14 @@
 import { eq } from "drizzle-orm";
-import type { Database, Statement } from "../../../db/database";
+import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
+import { insertMany } from "../../../db/write-many";
 import type { ParsedCsv } from "./import-parse-csv";
 
-/** Rows per atomic unit while staging, and per INSERT: D1 binds at most 100 values a statement, 5 a row here. */
-const ROWS_PER_UNIT = 100;
-const ROWS_PER_INSERT = 16;
-/** Cell text per INSERT, so one statement stays well inside D1's statement size. */
-const CHARS_PER_INSERT = 64_000;
+/** Rows per atomic unit while staging: a few wide statements each. */
+const ROWS_PER_UNIT = 5_000;
 
 /**
- * Stores an uploaded file as a job and its rows. The rows go in units of 100; should
+ * Stores an uploaded file as a job and its rows. The rows go in units of 5,000; should
  * one unit fail, the job and what was staged of it are removed, so no half-staged job
  * is left to run.
  */
@@ -42,7 +40,7 @@ export async function createImportJob(
         cells: row.cells,
         outcome: "pending" as const,
       }));
-      await db.atomic((q) => inserts(unit).map((group): Statement => q.insert(crmImportRows).values(group)));
+      await db.atomic((q) => insertMany(db, q, crmImportRows, unit));
     }
   } catch (err) {
     // Rows go with their job (ON DELETE CASCADE).
@@ -50,23 +48,4 @@ export async function createImportJob(
     throw err;
   }
   return jobId;
-}
-
-/** Rows grouped into INSERTs by count and by size of their cells. */
-function inserts<T extends { cells: string[] }>(rows: T[]): T[][] {
-  const groups: T[][] = [];
-  let group: T[] = [];
-  let chars = 0;
-  for (const row of rows) {
-    const size = row.cells.reduce((n, c) => n + c.length + 3, 2);
-    if (group.length > 0 && (group.length >= ROWS_PER_INSERT || chars + size > CHARS_PER_INSERT)) {
-      groups.push(group);
-      group = [];
-      chars = 0;
-    }
-    group.push(row);
-    chars += size;
-  }
-  if (group.length > 0) groups.push(group);
-  return groups;
 }

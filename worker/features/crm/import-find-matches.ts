@@ -1,9 +1,7 @@
-import { and, eq, inArray, min, ne } from "drizzle-orm";
+import { and, eq, min, ne } from "drizzle-orm";
 import type { Database } from "../../../db/database";
+import { inValues } from "../../../db/write-many";
 import type { ContactRow } from "./contact-statements";
-
-/** D1 binds at most 100 values a statement: emails go 90 to an IN list, beside the workspace id. */
-const PER_LIST = 90;
 
 /**
  * The workspace's contacts with any of these (normalised, lower-case) emails, each with
@@ -16,30 +14,24 @@ export async function findMatches(
   emails: string[],
 ): Promise<{ contact: ContactRow; firstRow: number | null }[]> {
   const { crmContacts, crmImportRows } = db.t;
-  const contacts: ContactRow[] = [];
-  for (let i = 0; i < emails.length; i += PER_LIST) {
-    contacts.push(
-      ...(await db.q
-        .select()
-        .from(crmContacts)
-        .where(
-          and(
-            eq(crmContacts.workspace_id, where.workspaceId),
-            inArray(crmContacts.email, emails.slice(i, i + PER_LIST)),
-          ),
-        )),
-    );
-  }
+  if (emails.length === 0) return [];
+  const contacts = await db.q
+    .select()
+    .from(crmContacts)
+    .where(and(eq(crmContacts.workspace_id, where.workspaceId), inValues(db, crmContacts.email, emails)));
   const firstRows = new Map<string, number>();
-  const ids = contacts.map((c) => c.id);
-  for (let i = 0; i < ids.length; i += PER_LIST) {
+  if (contacts.length > 0) {
     const rows = await db.q
       .select({ contact_id: crmImportRows.contact_id, first: min(crmImportRows.row_number) })
       .from(crmImportRows)
       .where(
         and(
           eq(crmImportRows.job_id, where.jobId),
-          inArray(crmImportRows.contact_id, ids.slice(i, i + PER_LIST)),
+          inValues(
+            db,
+            crmImportRows.contact_id,
+            contacts.map((c) => c.id),
+          ),
           ne(crmImportRows.outcome, "pending"),
           ne(crmImportRows.outcome, "rejected"),
         ),

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database, Statement } from "../../../db/database";
+import { updateManyById } from "../../../db/write-many";
 import { type Actor, activityEntryBy } from "../../lib/activity";
 import type { Change } from "../../lib/realtime";
 import { type ContactRow, insertContactStatements, updateContactStatements } from "./contact-statements";
@@ -10,7 +11,7 @@ import { ImportPlanner, type PlannedRow } from "./import-plan-rows";
 import { toContactJson } from "./to-contact-json";
 
 /** Rows per atomic unit: each chunk's contacts, their tags and terms, its row outcomes and the job's counters commit together. */
-export const IMPORT_CHUNK_ROWS = 200;
+export const IMPORT_CHUNK_ROWS = 1_000;
 
 export type ChunkResult = {
   /** No pending row is left: this chunk completed the job. */
@@ -80,16 +81,17 @@ export async function runChunk(
         })
         .where(eq(crmImportJobs.id, job.id)),
     ];
-    for (const contact of inserts) statements.push(...insertContactStatements(q, db, contact));
+    statements.push(...insertContactStatements(q, db, inserts));
     for (const { before, changes } of updates) statements.push(...updateContactStatements(q, db, before, changes));
-    for (const p of planned) {
-      statements.push(
-        q
-          .update(crmImportRows)
-          .set({ outcome: p.outcome, error: p.reason, contact_id: p.contact_id })
-          .where(and(eq(crmImportRows.id, p.row.id), eq(crmImportRows.outcome, "pending"))),
-      );
-    }
+    statements.push(
+      ...updateManyById(
+        db,
+        q,
+        crmImportRows,
+        planned.map((p) => ({ id: p.row.id, outcome: p.outcome, error: p.reason, contact_id: p.contact_id })),
+        eq(crmImportRows.outcome, "pending"),
+      ),
+    );
     statements.push(
       q
         .update(crmImportJobs)

@@ -95,7 +95,7 @@ export const crmRoutes = createRouter()
       await assertEmailFree(db, workspace.id, contact.email);
       try {
         await db.atomic((q) => [
-          ...insertContactStatements(q, db, contact),
+          ...insertContactStatements(q, db, [contact]),
           activityEntry(c, q, db, {
             workspaceId: workspace.id,
             type: "crm_contact.created",
