@@ -46,6 +46,11 @@ export function CollaborativeText(props: {
   hint?: JSX.Element;
   /** Reported to the workspace's presence as the field being edited while focused. */
   presenceField?: string;
+  /**
+   * The field's limit in characters (the same constant its API checks): a live count is
+   * shown and typing or pasting past it is refused. A text already over it may be shortened.
+   */
+  maxLength?: number;
   onSessionEnded?: () => void;
 }) {
   const me: DocUser = { id: props.me.id, name: props.me.name, color: colorFor(props.me.id) };
@@ -87,7 +92,9 @@ export function CollaborativeText(props: {
     const ytext = connection.text();
     const before = ytext.toString();
     const after = textarea.value;
-    if (readOnly()) {
+    // The maxlength attribute stops typing and trims a paste; this also holds for what it lets through (input methods).
+    const max = props.maxLength;
+    if (readOnly() || (max !== undefined && after.length > max && after.length > before.length)) {
       show(before, (i) => Math.min(i, before.length));
       return;
     }
@@ -232,6 +239,17 @@ export function CollaborativeText(props: {
     return "Saved as you type.";
   };
 
+  const count = () => {
+    const max = props.maxLength;
+    if (max === undefined) return null;
+    const length = value().length;
+    return {
+      text: `${length.toLocaleString("en")} / ${max.toLocaleString("en")}`,
+      over: length > max ? length - max : 0,
+      near: length >= max * 0.9,
+    };
+  };
+
   const syncScroll = () => {
     if (mirror && textarea) mirror.scrollTop = textarea.scrollTop;
   };
@@ -287,8 +305,9 @@ export function CollaborativeText(props: {
           rows={props.rows ?? 4}
           placeholder={props.placeholder}
           readonly={readOnly()}
+          maxlength={props.maxLength}
           spellcheck={true}
-          aria-describedby={`${describedBy(props.id)} ${props.id}-status`}
+          aria-describedby={`${describedBy(props.id)} ${props.id}-status${props.maxLength === undefined ? "" : ` ${props.id}-count`}`}
           onInput={onInput}
           onCompositionStart={() => {
             composing = true;
@@ -314,7 +333,24 @@ export function CollaborativeText(props: {
           aria-hidden="true"
         />
         {statusText()}
+        <Show when={count()}>
+          {(c) => (
+            <span
+              class="collab__count"
+              classList={{ "is-near": c().near, "is-over": c().over > 0 }}
+              id={`${props.id}-count`}
+              data-testid="collab-count"
+            >
+              {c().text}
+            </span>
+          )}
+        </Show>
       </p>
+      <Show when={(count()?.over ?? 0) > 0}>
+        <p class="field__error" data-testid="collab-over">
+          {count()?.over.toLocaleString("en")} characters over the limit: shorten it before adding more.
+        </p>
+      </Show>
       <Show when={connection.notice()}>{(notice) => <p class="field__error">{notice()}</p>}</Show>
     </Field>
   );

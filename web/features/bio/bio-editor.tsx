@@ -10,7 +10,7 @@ import {
   PRESETS,
   resolveTheme,
 } from "../../../worker/features/bio/bio-theme";
-import { renderBioPage } from "../../../worker/features/bio/render-bio-page";
+import { MAX_BIO_CHARS, renderBioPage } from "../../../worker/features/bio/render-bio-page";
 import { ApiError } from "../../lib/api-error";
 import { useViewing } from "../../lib/live/use-viewing";
 import { CollaborativeText } from "../../ui/collaborative-text";
@@ -279,6 +279,7 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
                 me={{ id: user.id, name: user.name }}
                 readOnly={!mayEdit()}
                 rows={4}
+                maxLength={MAX_BIO_CHARS}
                 presenceField="bio"
                 onSessionEnded={() => void refresh()}
               />
