@@ -51,6 +51,8 @@ export function CollaborativeText(props: {
    * shown and typing or pasting past it is refused. A text already over it may be shortened.
    */
   maxLength?: number;
+  /** The text as this tab has it, after every local or remote edit (a live preview follows it). */
+  onText?: (text: string) => void;
   onSessionEnded?: () => void;
 }) {
   const me: DocUser = { id: props.me.id, name: props.me.name, color: colorFor(props.me.id) };
@@ -65,6 +67,12 @@ export function CollaborativeText(props: {
   const [peers, setPeers] = createSignal<Peer[]>([]);
   let composing = false;
   let remoteWhileComposing = false;
+
+  // Not before the room has answered: until then the text is empty, not the field's.
+  createEffect(() => {
+    const text = value();
+    if (connection.status() !== "connecting") props.onText?.(text);
+  });
 
   const readOnly = () => Boolean(props.readOnly) || connection.readOnly() || connection.status() === "connecting";
 

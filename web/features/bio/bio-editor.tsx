@@ -73,6 +73,8 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
   });
   const [analyticsVersion, setAnalyticsVersion] = createSignal(0);
   const [copied, setCopied] = createSignal(false);
+  /** The bio as it is being typed together: the preview shows it before it is written back. */
+  const [bioText, setBioText] = createSignal<string | null>(null);
   const page = () => props.store.state.items.find((p) => p.id === props.page.id) ?? props.page;
   const publicUrl = () => `${window.location.origin}/${page().slug}`;
   const mayPublish = () => can("bio.pages.publish");
@@ -106,7 +108,7 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
       {
         id: current.id,
         title: draft.title,
-        bio: current.bio,
+        bio: bioText() ?? current.bio,
         profile_picture: current.profile_picture,
         background_image: current.background_image,
         theme: draft.theme,
@@ -280,6 +282,7 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
                 readOnly={!mayEdit()}
                 rows={4}
                 maxLength={MAX_BIO_CHARS}
+                onText={setBioText}
                 presenceField="bio"
                 onSessionEnded={() => void refresh()}
               />
