@@ -69,7 +69,12 @@ export class BioCounter extends DurableObject<Env> {
 
   /** Views (linkId "") and clicks a worker isolate buffered. */
   async countMany(counts: Count[]): Promise<void> {
-    for (const c of counts) await this.count(c.pageId, c.linkId, c.visit, c.at);
+    if (counts.length === 0) return;
+    for (const c of counts) await this.count(c.pageId, c.linkId, c.visit, c.at, c.n ?? 1);
+    // One alarm for the batch, FLUSH_MS after its first count.
+    if ((await this.ctx.storage.getAlarm()) === null) {
+      await this.ctx.storage.setAlarm(Math.min(...counts.map((c) => c.at)) + FLUSH_MS);
+    }
   }
 
   /** The page behind this address changed: cached copies of older generations are never read again. */
@@ -80,7 +85,7 @@ export class BioCounter extends DurableObject<Env> {
     return this.generation;
   }
 
-  private async count(pageId: string, linkId: string, visit: Visit, now: number) {
+  private async count(pageId: string, linkId: string, visit: Visit, now: number, n: number) {
     const day = dayOf(now);
     const salt = this.env.BIO_ANALYTICS_SECRET || DEV_SALT;
     // Salted per day and page: a hash says "the same visitor today, here", nothing more, and cannot be turned back into an address.
@@ -93,8 +98,8 @@ export class BioCounter extends DurableObject<Env> {
         day,
         dimension,
         value,
-        linkId ? 0 : 1,
-        linkId ? 1 : 0,
+        linkId ? 0 : n,
+        linkId ? n : 0,
       );
     add("page", "");
     if (linkId) add("link", linkId);
@@ -104,7 +109,6 @@ export class BioCounter extends DurableObject<Env> {
       add("device", visit.device);
     }
     sql.exec("INSERT OR IGNORE INTO pending_visitors VALUES (?, ?, ?, ?)", pageId, day, linkId, visitor);
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + FLUSH_MS);
   }
 
   /** Writes what was counted to the database now (the alarm does it within FLUSH_MS anyway). */

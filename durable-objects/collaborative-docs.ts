@@ -8,7 +8,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { parseDocName } from "../worker/features/docs/collaborative-fields";
+import { lengthRefusal, parseDocName } from "../worker/features/docs/collaborative-fields";
 import { type WriteBack, writeBackField } from "../worker/features/docs/write-back-field";
 import { databaseFor } from "../worker/lib/db";
 import type { Env } from "../worker/lib/env";
@@ -295,6 +295,7 @@ export class CollaborativeDocs {
     const target = parseDocName(a.doc);
     if (!target) return;
     const { store } = doc;
+    const lengthBefore = doc.getText(DOC_TEXT).length;
     const pendingBefore = [store.pendingStructs, store.pendingDs];
     let changed = false;
     const mark = () => {
@@ -312,10 +313,11 @@ export class CollaborativeDocs {
     }
     // Nothing new (a resent step 2, an echo): nothing to keep or relay.
     if (!changed && store.pendingStructs === pendingBefore[0] && store.pendingDs === pendingBefore[1]) return;
-    if (exceeds(doc.getText(DOC_TEXT), target.field.maxBytes)) {
+    const refusal = lengthRefusal(target.field, doc.getText(DOC_TEXT), lengthBefore);
+    if (refusal) {
+      // Nothing of the edit was stored: the document is rebuilt from storage, and the editor starts again from it.
       this.docs.delete(a.doc);
-      const limit = `${Math.round(target.field.maxBytes / 1000)} KB`;
-      ws.close(DOC_CLOSE.TOO_LARGE, `The ${target.field.label} is limited to ${limit}; the last edit was not saved.`);
+      ws.close(DOC_CLOSE.TOO_LARGE, refusal);
       return;
     }
     const flushAt = this.store(a, doc, update);
@@ -398,6 +400,13 @@ export class CollaborativeDocs {
     sql.exec("DELETE FROM doc_pending WHERE doc = ? AND version = ?", name, pending.version);
     sql.exec("UPDATE doc_pending SET dirty_since = ? WHERE doc = ?", Date.now(), name);
     if (result === "gone") return this.forget(name);
+    if (result === "too_long") {
+      // Not retried: the next load finds nothing pending and brings the text back to the row's, for everyone.
+      logError("doc write-back refused: text over the field's limit", name, `${length} characters`);
+      sql.exec("DELETE FROM doc_pending WHERE doc = ?", name);
+      this.docs.delete(name);
+      return;
+    }
     if (result === "written") {
       // The text itself stays out of the feed: tabs that show it are in the document already.
       await this.hooks.publish([
@@ -498,12 +507,6 @@ function awarenessRemoval(clients: [number, number][]): Uint8Array {
   encoding.writeVarUint(frame, DOC_MESSAGE.AWARENESS);
   encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
   return encoding.toUint8Array(frame);
-}
-
-/** Whether the text is longer than `maxBytes` of UTF-8; a UTF-16 unit takes at most 3 bytes, so short texts are not encoded. */
-function exceeds(text: Y.Text, maxBytes: number): boolean {
-  if (text.length * 3 <= maxBytes) return false;
-  return new TextEncoder().encode(text.toString()).byteLength > maxBytes;
 }
 
 /** Turns `from` into `to` with one delete and one insert between their common prefix and suffix. */

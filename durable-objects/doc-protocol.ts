@@ -20,7 +20,7 @@ export const DOC_TEXT = "content";
 export const DOC_CLOSE = {
   /** The row behind the document was deleted. */
   GONE: 4404,
-  /** An edit would have made the text longer than its field holds; the edit was not kept. */
+  /** An edit would have made the text longer than its field allows (its limit, or its column); the edit was not kept. */
   TOO_LARGE: 4413,
   /** The room could not load the document (the database did not answer); try again. */
   UNAVAILABLE: 1011,

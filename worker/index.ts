@@ -2,6 +2,7 @@
 // queue messages through the queue handler.
 import { app } from "./app";
 import { pruneBioVisitors } from "./features/bio/prune-bio-visitors";
+import { SWEEP_MINUTE, sweepBioMedia } from "./features/bio/sweep-bio-media";
 import { pruneExpiredCache } from "./features/maintenance/prune-expired-cache";
 import type { PublishMessage } from "./features/social/publish-message";
 import { handlePublishBatch } from "./features/social/publish-queue-handler";
@@ -19,6 +20,10 @@ export default {
     const db = databaseFor(env);
     ctx.waitUntil(pruneExpiredCache(db).then(() => undefined));
     ctx.waitUntil(pruneBioVisitors(db).then(() => undefined));
+    // Hourly: image files no bio page shows any more.
+    if (new Date(controller.scheduledTime).getUTCMinutes() === SWEEP_MINUTE) {
+      ctx.waitUntil(sweepBioMedia(env, db, new Date(controller.scheduledTime)).then(() => undefined));
+    }
     ctx.waitUntil(socialCron(env, db, new Date(controller.scheduledTime)).then(() => undefined));
   },
   async queue(batch, env) {

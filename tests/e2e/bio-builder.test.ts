@@ -1,13 +1,14 @@
 // Link-in-bio pages in Chromium against the real worker: a page built in the builder,
-// opened by a visitor, a link clicked, the click in the builder's chart; and a page
-// full of XSS vectors that must run no script.
+// opened by a visitor, a link clicked, the click in the builder's chart; two teammates
+// in one page's builder, each seeing the other and the bio as the other types it; and a
+// page full of XSS vectors that must run no script.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { CSS_ATTACKS } from "../bio/css-corpus";
 import { TEXT_ATTACKS } from "../bio/xss-corpus";
 import { launchBrowser } from "./browser";
 import { signUpByApi } from "./sign-up-by-api";
-import { createWorkspaceByApi, newVisitor } from "./workspace-by-api";
+import { confirmEmailByApi, createWorkspaceByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
 /** A real 2×2 PNG. */
@@ -114,6 +115,75 @@ describe("link-in-bio pages in the browser", () => {
     await expect
       .poll(() => page.getByTestId("bio-link-bars").getByTestId("bio-bar-value").first().textContent())
       .toBe("1");
+  });
+
+  it("shows two teammates in one builder to each other, and the bio one types in the other's tab", async () => {
+    const ada = await open();
+    await signUpByApi(appUrl, { context: ada.context, name: "Ada Lovelace" });
+    const grace = await open();
+    const { email } = await signUpByApi(appUrl, { context: grace.context, name: "Grace Hopper" });
+    await confirmEmailByApi(appUrl, grace.context, email);
+    const workspace = await createWorkspaceByApi(appUrl, ada.context, `Engines ${suffix()}`);
+    await joinByInviteLink(appUrl, ada.context, grace.context, workspace.id, "editor");
+    const created = await ada.context.request.post(`${appUrl}/api/v1/workspaces/${workspace.id}/bio-pages`, {
+      data: { title: "Analytical Engines", slug: `engines-${suffix()}`, bio: "Poetical science." },
+    });
+    expect(created.status()).toBe(201);
+    const { id: pageId } = (await created.json()) as { id: string };
+
+    for (const p of [ada, grace]) {
+      await p.page.goto(`${appUrl}/app/w/${workspace.id}/bio?page=${pageId}`);
+      await p.page.getByTestId("bio-editor").waitFor();
+      await p.page.getByTestId("collab-status").filter({ hasText: "Saved as you type." }).waitFor();
+    }
+    // Each sees that the other has this page open.
+    const badge = (p: { page: Page }) => p.page.getByTestId("bio-editor").getByTestId("presence-badge").first();
+    await badge(ada).filter({ hasText: "Grace Hopper also here" }).waitFor();
+    await badge(grace).filter({ hasText: "Ada Lovelace also here" }).waitFor();
+
+    // Ada types at the end of the bio; Grace's tab has the text, and knows who is typing where.
+    const adaBio = ada.page.locator("#bio-text");
+    const graceBio = grace.page.locator("#bio-text");
+    expect(await graceBio.inputValue()).toBe("Poetical science.");
+    await adaBio.click();
+    await ada.page.keyboard.press("End");
+    await ada.page.keyboard.type(" Engines weave algebra.");
+    await expect.poll(() => graceBio.inputValue()).toBe("Poetical science. Engines weave algebra.");
+    await badge(grace).filter({ hasText: "Ada Lovelace is editing" }).waitFor();
+    // Grace's preview shows the bio as it is typed, before it is written back.
+    await expect
+      .poll(() => grace.page.frameLocator('[data-testid="bio-preview"]').locator(".bio-text").textContent())
+      .toBe("Poetical science. Engines weave algebra.");
+    expect(await grace.page.getByTestId("collab-peers").textContent()).toContain("Ada Lovelace is here");
+    await expect.poll(() => grace.page.getByTestId("collab-count").textContent()).toBe("40 / 1,000");
+
+    // Grace answers from her tab, at the start; Ada's tab gets it without losing her place.
+    await graceBio.click();
+    await grace.page.keyboard.press("Control+Home");
+    await grace.page.keyboard.type("Notes: ");
+    await expect.poll(() => adaBio.inputValue()).toBe("Notes: Poetical science. Engines weave algebra.");
+    await ada.page.getByTestId("collab-peers").filter({ hasText: "Grace Hopper is here" }).waitFor();
+
+    // The bio holds 1,000 characters in the builder as in the API: a long paste stops at the limit, in both tabs.
+    await grace.page.keyboard.press("Control+End");
+    await grace.page.keyboard.insertText("x".repeat(1200));
+    await expect.poll(() => graceBio.inputValue().then((v) => v.length)).toBe(1000);
+    expect(await grace.page.getByTestId("collab-count").textContent()).toBe("1,000 / 1,000");
+    await expect.poll(() => adaBio.inputValue().then((v) => v.length)).toBe(1000);
+    await ada.page.keyboard.type("more");
+    expect((await adaBio.inputValue()).length).toBe(1000);
+    // And what the tabs show is what the page keeps.
+    await expect
+      .poll(
+        async () => {
+          const res = await ada.context.request.get(`${appUrl}/api/v1/workspaces/${workspace.id}/bio-pages/${pageId}`);
+          return ((await res.json()) as { bio: string | null }).bio;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(await graceBio.inputValue());
+    await grace.page.getByTestId("collab-count").scrollIntoViewIfNeeded();
+    await grace.page.screenshot({ path: "/tmp/bio-builder-together.png" });
   });
 
   it("runs no script on a page made of XSS vectors", async () => {

@@ -46,6 +46,13 @@ export function CollaborativeText(props: {
   hint?: JSX.Element;
   /** Reported to the workspace's presence as the field being edited while focused. */
   presenceField?: string;
+  /**
+   * The field's limit in characters (the same constant its API checks): a live count is
+   * shown and typing or pasting past it is refused. A text already over it may be shortened.
+   */
+  maxLength?: number;
+  /** The text as this tab has it, after every local or remote edit (a live preview follows it). */
+  onText?: (text: string) => void;
   onSessionEnded?: () => void;
 }) {
   const me: DocUser = { id: props.me.id, name: props.me.name, color: colorFor(props.me.id) };
@@ -60,6 +67,12 @@ export function CollaborativeText(props: {
   const [peers, setPeers] = createSignal<Peer[]>([]);
   let composing = false;
   let remoteWhileComposing = false;
+
+  // Not before the room has answered: until then the text is empty, not the field's.
+  createEffect(() => {
+    const text = value();
+    if (connection.status() !== "connecting") props.onText?.(text);
+  });
 
   const readOnly = () => Boolean(props.readOnly) || connection.readOnly() || connection.status() === "connecting";
 
@@ -87,7 +100,9 @@ export function CollaborativeText(props: {
     const ytext = connection.text();
     const before = ytext.toString();
     const after = textarea.value;
-    if (readOnly()) {
+    // The maxlength attribute stops typing and trims a paste; this also holds for what it lets through (input methods).
+    const max = props.maxLength;
+    if (readOnly() || (max !== undefined && after.length > max && after.length > before.length)) {
       show(before, (i) => Math.min(i, before.length));
       return;
     }
@@ -232,6 +247,17 @@ export function CollaborativeText(props: {
     return "Saved as you type.";
   };
 
+  const count = () => {
+    const max = props.maxLength;
+    if (max === undefined) return null;
+    const length = value().length;
+    return {
+      text: `${length.toLocaleString("en")} / ${max.toLocaleString("en")}`,
+      over: length > max ? length - max : 0,
+      near: length >= max * 0.9,
+    };
+  };
+
   const syncScroll = () => {
     if (mirror && textarea) mirror.scrollTop = textarea.scrollTop;
   };
@@ -287,8 +313,9 @@ export function CollaborativeText(props: {
           rows={props.rows ?? 4}
           placeholder={props.placeholder}
           readonly={readOnly()}
+          maxlength={props.maxLength}
           spellcheck={true}
-          aria-describedby={`${describedBy(props.id)} ${props.id}-status`}
+          aria-describedby={`${describedBy(props.id)} ${props.id}-status${props.maxLength === undefined ? "" : ` ${props.id}-count`}`}
           onInput={onInput}
           onCompositionStart={() => {
             composing = true;
@@ -314,7 +341,24 @@ export function CollaborativeText(props: {
           aria-hidden="true"
         />
         {statusText()}
+        <Show when={count()}>
+          {(c) => (
+            <span
+              class="collab__count"
+              classList={{ "is-near": c().near, "is-over": c().over > 0 }}
+              id={`${props.id}-count`}
+              data-testid="collab-count"
+            >
+              {c().text}
+            </span>
+          )}
+        </Show>
       </p>
+      <Show when={(count()?.over ?? 0) > 0}>
+        <p class="field__error" data-testid="collab-over">
+          {count()?.over.toLocaleString("en")} characters over the limit: shorten it before adding more.
+        </p>
+      </Show>
       <Show when={connection.notice()}>{(notice) => <p class="field__error">{notice()}</p>}</Show>
     </Field>
   );

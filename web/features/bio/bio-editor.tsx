@@ -10,7 +10,7 @@ import {
   PRESETS,
   resolveTheme,
 } from "../../../worker/features/bio/bio-theme";
-import { renderBioPage } from "../../../worker/features/bio/render-bio-page";
+import { MAX_BIO_CHARS, renderBioPage } from "../../../worker/features/bio/render-bio-page";
 import { ApiError } from "../../lib/api-error";
 import { useViewing } from "../../lib/live/use-viewing";
 import { CollaborativeText } from "../../ui/collaborative-text";
@@ -73,6 +73,8 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
   });
   const [analyticsVersion, setAnalyticsVersion] = createSignal(0);
   const [copied, setCopied] = createSignal(false);
+  /** The bio as it is being typed together: the preview shows it before it is written back. */
+  const [bioText, setBioText] = createSignal<string | null>(null);
   const page = () => props.store.state.items.find((p) => p.id === props.page.id) ?? props.page;
   const publicUrl = () => `${window.location.origin}/${page().slug}`;
   const mayPublish = () => can("bio.pages.publish");
@@ -106,7 +108,7 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
       {
         id: current.id,
         title: draft.title,
-        bio: current.bio,
+        bio: bioText() ?? current.bio,
         profile_picture: current.profile_picture,
         background_image: current.background_image,
         theme: draft.theme,
@@ -279,6 +281,8 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
                 me={{ id: user.id, name: user.name }}
                 readOnly={!mayEdit()}
                 rows={4}
+                maxLength={MAX_BIO_CHARS}
+                onText={setBioText}
                 presenceField="bio"
                 onSessionEnded={() => void refresh()}
               />

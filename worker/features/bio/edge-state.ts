@@ -17,18 +17,34 @@ export const BUFFER_MS = 1000;
 const BUFFER_MAX = 200;
 
 export type SiteState = { generation: number; known: boolean; pageId: string | null };
-export type Count = { pageId: string; linkId: string; visit: Visit; at: number };
+/** A view (linkId "") or click; `n` identical ones in a batch travel as one (1 when absent). */
+export type Count = { pageId: string; linkId: string; visit: Visit; at: number; n?: number };
 
 const states = new Map<string, SiteState & { fetchedAt: number }>();
+/** One question to the counter per address at a time: the visitors who arrive meanwhile wait for its answer. */
+const asking = new Map<string, Promise<SiteState>>();
 const buffers = new Map<string, Count[]>();
 
-export async function siteState(env: Env, site: string): Promise<SiteState> {
+export function siteState(env: Env, site: string): Promise<SiteState> | SiteState {
   const now = Date.now();
   const held = states.get(site);
   if (held && now - held.fetchedAt < GENERATION_TTL_MS) return held;
-  const fresh = await counterFor(env, site).state();
-  states.set(site, { ...fresh, fetchedAt: now });
-  return fresh;
+  let answer = asking.get(site);
+  if (!answer) {
+    answer = counterFor(env, site)
+      .state()
+      .then((fresh) => {
+        // An edit made here while the counter was asked has set a newer generation: keep that one.
+        const current = states.get(site);
+        if (!current || current.fetchedAt <= now) states.set(site, { ...fresh, fetchedAt: now });
+        return fresh;
+      })
+      .finally(() => {
+        if (asking.get(site) === answer) asking.delete(site);
+      });
+    asking.set(site, answer);
+  }
+  return answer;
 }
 
 /** After a render: the page this isolate now knows the address shows (the counter is told too). */
@@ -41,6 +57,8 @@ export function learnPage(env: Env, site: string, state: SiteState, pageId: stri
 /** Forget what this isolate holds about an address whose page just changed. */
 export function forgetSite(site: string): void {
   states.delete(site);
+  // A question asked before the edit may bring the old generation: the next visitor asks again.
+  asking.delete(site);
 }
 
 /** The generation an invalidation just made: this isolate's next visitor needs no round trip to learn it. */
@@ -50,12 +68,27 @@ export function holdGeneration(site: string, generation: number): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Identical counts of one batch (the same visitor, page, link, day and source) as one with their number. */
+export function mergeCounts(counts: Count[]): Count[] {
+  const merged = new Map<string, Count>();
+  for (const count of counts) {
+    const { ip, userAgent, referrer, country, device } = count.visit;
+    const day = Math.floor(count.at / 86_400_000);
+    const key = JSON.stringify([count.pageId, count.linkId, day, ip, userAgent, referrer, country, device]);
+    const same = merged.get(key);
+    if (same) same.n = (same.n ?? 1) + (count.n ?? 1);
+    else merged.set(key, { ...count, n: count.n ?? 1 });
+  }
+  return [...merged.values()];
+}
+
 async function flushSite(env: Env, site: string): Promise<void> {
   const counts = buffers.get(site);
   if (!counts?.length) return;
   buffers.delete(site);
   try {
-    await counterFor(env, site).countMany(counts);
+    // A reload, a visitor coming back: fewer, smaller calls, and the counter hashes each visitor once.
+    await counterFor(env, site).countMany(mergeCounts(counts));
   } catch (err) {
     console.error(
       JSON.stringify({ level: "error", msg: "bio counts lost", site, n: counts.length, error: String(err) }),

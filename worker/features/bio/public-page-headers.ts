@@ -1,9 +1,18 @@
 // The headers every public bio response carries: a Content-Security-Policy that allows
 // no script at all and only the page's own stylesheet (by hash), no framing, no sniffing.
 
+/** Stylesheets' hashes, remembered: most edits change a page's text, not its look, so the next render reuses it. */
+const hashes = new Map<string, string>();
+const HASHES_MAX = 100;
+
 async function styleHash(style: string): Promise<string> {
+  const known = hashes.get(style);
+  if (known) return known;
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(style));
-  return btoa(String.fromCharCode(...new Uint8Array(digest)));
+  const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+  if (hashes.size >= HASHES_MAX) hashes.delete(hashes.keys().next().value as string);
+  hashes.set(style, hash);
+  return hash;
 }
 
 export async function publicPageHeaders(style: string): Promise<Record<string, string>> {

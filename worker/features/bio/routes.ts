@@ -15,6 +15,7 @@ import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import { AnalyticsQuery, AnalyticsSchema, MAX_ANALYTICS_DAYS } from "./analytics-schema";
 import { counterFor, invalidateSites, pageSite, sitesOf } from "./bio-sites";
+import { deleteBioMedia, deletePageMedia, unusedMedia } from "./delete-bio-media";
 import { flushBuffered } from "./edge-state";
 import { getPageAnalytics } from "./get-page-analytics";
 import { getPageOrThrow, type PageRow } from "./get-page-or-throw";
@@ -92,6 +93,8 @@ async function applyPageUpdate(c: Context<AppEnv>, before: PageRow, next: PageVa
   const after = await getPageOrThrow(db, { workspaceId: access.workspace.id, pageId: before.id });
   const page = toPageJson(after);
   if (Object.keys(changes).length > 0) {
+    // Committed: the images it replaced or removed can go (in the background; a failure is only logged).
+    c.executionCtx.waitUntil(deleteBioMedia(c.env, unusedMedia(before, after)));
     await invalidateSites(c.env, sitesOf(before, after));
     await publishChanges(c, access.workspace.id, [
       { entity_type: "link_in_bio_page", entity_id: before.id, op: "update", changed: changes, data: page },
@@ -258,7 +261,7 @@ export const bioRoutes = createRouter()
       return c.json(page, 200);
     },
   )
-  // DELETE /api/v1/workspaces/:workspaceId/bio-pages/:pageId — delete a page with its analytics
+  // DELETE /api/v1/workspaces/:workspaceId/bio-pages/:pageId — delete a page with its analytics and images
   .openapi(
     workspaceRoute("bio.pages.delete", {
       method: "delete",
@@ -291,6 +294,8 @@ export const bioRoutes = createRouter()
           metadata: { slug: page.slug },
         }),
       ]);
+      // Committed: the page's images go too (in the background; a failure is only logged, the sweep retries).
+      c.executionCtx.waitUntil(deletePageMedia(c.env, page.id));
       await invalidateSites(c.env, sitesOf(page));
       await publishChanges(c, workspace.id, [{ entity_type: "link_in_bio_page", entity_id: page.id, op: "delete" }]);
       return c.body(null, 204);

@@ -20,23 +20,32 @@ import { isBot, visitOf } from "./visit";
 const MAX_CACHE_SECONDS = 3600;
 /** Tells a cached copy which page it shows, for a counter that has not learnt it yet; never sent to visitors. */
 const PAGE_HEADER = "X-Bio-Page";
+const encoder = new TextEncoder();
+/** TextEncoder always answers a fresh, unshared buffer; the workers types just do not say so. */
+const encode = (text: string) => encoder.encode(text) as Uint8Array<ArrayBuffer>;
 
-async function renderResponse(row: PageRow | null, pageUrl: string, now: Date): Promise<Response> {
+/** A page as rendered: its bytes, status and the headers the Cache API keeps it with. */
+type Rendered = { bytes: Uint8Array<ArrayBuffer>; status: number; headers: Record<string, string> };
+
+async function renderResponse(row: PageRow | null, pageUrl: string, now: Date): Promise<Rendered> {
   if (!row) {
     const { html, style } = renderNotFound();
-    return new Response(html, {
+    return {
+      bytes: encode(html),
       status: 404,
       headers: { ...(await publicPageHeaders(style)), "Cache-Control": `public, max-age=${MAX_CACHE_SECONDS}` },
-    });
+    };
   }
-  const css = row.custom_css ? sanitizeCss(row.custom_css, pageMediaUrls(row)).css : "";
+  const css = row.custom_css ? sanitizedCssOf(row.custom_css, pageMediaUrls(row)) : "";
   const { html, style } = renderBioPage(row, { now, pageUrl, css });
   const next = nextScheduleChange(storedLinks(row.links), now);
   // A scheduled link appears or goes at its time: the cached copy ends then.
   const ttl = next
     ? Math.max(1, Math.min(MAX_CACHE_SECONDS, Math.ceil((next.getTime() - now.getTime()) / 1000)))
     : MAX_CACHE_SECONDS;
-  return new Response(html, {
+  const bytes = encode(html);
+  return {
+    bytes,
     status: 200,
     headers: {
       ...(await publicPageHeaders(style)),
@@ -44,7 +53,25 @@ async function renderResponse(row: PageRow | null, pageUrl: string, now: Date): 
       ETag: `"${(await sha256Hex(html)).slice(0, 32)}"`,
       [PAGE_HEADER]: row.id,
     },
-  });
+  };
+}
+
+/**
+ * The sanitiser's output for a page's CSS, remembered per CSS and images: a page's CSS
+ * rarely changes between edits (a new title, a link), and parsing it costs as much as the
+ * rest of the render, far more for a long stylesheet.
+ */
+const sanitized = new Map<string, string>();
+const SANITIZED_MAX = 100;
+function sanitizedCssOf(css: string, mediaUrls: string[]): string {
+  const key = `${mediaUrls.join(" ")}\n${css}`;
+  let out = sanitized.get(key);
+  if (out === undefined) {
+    out = sanitizeCss(css, mediaUrls).css;
+    if (sanitized.size >= SANITIZED_MAX) sanitized.delete(sanitized.keys().next().value as string);
+    sanitized.set(key, out);
+  }
+  return out;
 }
 
 /**
@@ -53,7 +80,7 @@ async function renderResponse(row: PageRow | null, pageUrl: string, now: Date): 
  * stale entry) and dropped at the same expiry; a few hundred entries at most.
  */
 type Held = {
-  bytes: ArrayBuffer;
+  bytes: ArrayBuffer | Uint8Array<ArrayBuffer>;
   status: number;
   /** The headers as visitors get them, made once. */
   headers: [string, string][];
@@ -72,20 +99,39 @@ function hold(key: string, entry: Held) {
   held.set(key, entry);
 }
 
-/** A cached or fresh response, as it is kept: the body encoded once, the visitor's headers ready. */
+/** The headers as visitors get them: the page marker and the edge's own headers left out, browsers told to revalidate. */
+function visitorHeaders(headers: Headers | Record<string, string>, status: number): [string, string][] {
+  const out = new Headers(headers);
+  out.delete(PAGE_HEADER);
+  out.delete("CF-Cache-Status");
+  out.set("Cache-Control", status === 200 ? VISITOR_CACHE_CONTROL : "no-store");
+  return [...out];
+}
+
+const maxAgeOf = (cacheControl: string | null | undefined) =>
+  Number(/max-age=(\d+)/.exec(cacheControl ?? "")?.[1] ?? 0);
+
+/** A copy from the Cache API, as this isolate keeps it. */
 async function toHeld(response: Response, now: number): Promise<Held> {
-  const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get("Cache-Control") ?? "")?.[1] ?? 0);
-  const headers = new Headers(response.headers);
-  headers.delete(PAGE_HEADER);
-  headers.delete("CF-Cache-Status");
-  headers.set("Cache-Control", response.status === 200 ? VISITOR_CACHE_CONTROL : "no-store");
   return {
     bytes: await response.arrayBuffer(),
     status: response.status,
-    headers: [...headers],
+    headers: visitorHeaders(response.headers, response.status),
     etag: response.headers.get("ETag"),
     pageId: response.headers.get(PAGE_HEADER),
-    expiresAt: now + maxAge * 1000,
+    expiresAt: now + maxAgeOf(response.headers.get("Cache-Control")) * 1000,
+  };
+}
+
+/** A fresh render, as this isolate keeps it. */
+function heldOf(rendered: Rendered, now: number): Held {
+  return {
+    bytes: rendered.bytes,
+    status: rendered.status,
+    headers: visitorHeaders(rendered.headers, rendered.status),
+    etag: rendered.headers.ETag ?? null,
+    pageId: rendered.headers[PAGE_HEADER] ?? null,
+    expiresAt: now + maxAgeOf(rendered.headers["Cache-Control"]) * 1000,
   };
 }
 
@@ -122,13 +168,9 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
     if (state.pageId === null && target.absent) return target.absent();
   }
 
-  // Typed through a cast: the web build type-checks this file with the DOM lib, whose CacheStorage has no default.
-  const cache = (caches as unknown as { default: Cache }).default;
-  const key = new Request(
-    `https://bio-cache.internal/${encodeURIComponent(url.host)}/${target.site}/${state.generation}`,
-  );
+  const key = `https://bio-cache.internal/${encodeURIComponent(url.host)}/${target.site}/${state.generation}`;
   const now = Date.now();
-  const inMemory = held.get(key.url);
+  const inMemory = held.get(key);
   if (inMemory && inMemory.expiresAt > now) {
     if (!state.known) {
       count(inMemory.pageId);
@@ -136,13 +178,17 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
     }
     return forVisitor(inMemory, c.req.header("If-None-Match"));
   }
-  let response = await cache.match(key);
-  if (response) {
+  // Typed through a cast: the web build type-checks this file with the DOM lib, whose CacheStorage has no default.
+  const cache = (caches as unknown as { default: Cache }).default;
+  const cached = await cache.match(key);
+  let entry: Held;
+  if (cached) {
     if (!state.known) {
-      const pageId = response.headers.get(PAGE_HEADER);
+      const pageId = cached.headers.get(PAGE_HEADER);
       count(pageId);
       c.executionCtx.waitUntil(learnPage(c.env, target.site, state, pageId));
     }
+    entry = await toHeld(cached, now);
   } else {
     const row = await target.find(databaseFor(c.env));
     if (!state.known) {
@@ -150,10 +196,13 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
       c.executionCtx.waitUntil(learnPage(c.env, target.site, state, row?.id ?? null));
     }
     if (!row && target.absent) return target.absent();
-    response = await renderResponse(row, `${url.origin}${url.pathname}`, new Date(now));
-    c.executionCtx.waitUntil(cache.put(key, response.clone()));
+    const fresh = await renderResponse(row, `${url.origin}${url.pathname}`, new Date(now));
+    // The body is encoded once, for the Cache API and for this isolate's copy alike.
+    c.executionCtx.waitUntil(
+      cache.put(key, new Response(fresh.bytes, { status: fresh.status, headers: fresh.headers })),
+    );
+    entry = heldOf(fresh, now);
   }
-  const entry = await toHeld(response, now);
-  hold(key.url, entry);
+  hold(key, entry);
   return forVisitor(entry, c.req.header("If-None-Match"));
 }

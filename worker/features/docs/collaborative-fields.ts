@@ -7,6 +7,7 @@ import type { Database, Query, Statement } from "../../../db/database";
 import type { Env } from "../../lib/env";
 import type { Action } from "../../lib/permissions";
 import { invalidateSites, sitesOf } from "../bio/bio-sites";
+import { MAX_BIO_CHARS } from "../bio/render-bio-page";
 import { type ContactRow, reindexContactStatements } from "../crm/contact-statements";
 
 /** The row behind a document, found only inside its workspace; `record` is the whole row where the field needs it. */
@@ -32,6 +33,11 @@ export type CollaborativeField = {
   writeOwn: Action | null;
   /** The column's capacity in UTF-8 bytes: MySQL TEXT holds 65,535; LONGTEXT columns are capped at 1 MB. */
   maxBytes: number;
+  /**
+   * The field's limit in characters where its API has one (counted as the API counts them,
+   * in UTF-16 units): the editor, the room and the write-back hold the text to the same cap.
+   */
+  maxChars?: number;
   find(db: Database, workspaceId: string, rowId: string): Promise<FieldRow | null>;
   /** The statements that store the text (and whatever is derived from it) for a row `find` returned. */
   update(q: Query, db: Database, workspaceId: string, rowId: string, text: string, row: FieldRow): Statement[];
@@ -147,6 +153,8 @@ const FIELDS: CollaborativeField[] = [
       write: "bio.pages.update",
       writeOwn: null,
       maxBytes: TEXT_BYTES,
+      // The same cap as PATCH …/bio-pages/:id: a bio typed together is never longer than one saved by the form.
+      maxChars: MAX_BIO_CHARS,
     },
     "linkInBioPages",
     {
@@ -191,6 +199,28 @@ const FIELDS: CollaborativeField[] = [
     },
   },
 ];
+
+/**
+ * Why an edit that leaves `text` this long is refused, in the words the editor shows, or
+ * null when it may stay. The column's capacity is never exceeded. A text already over the
+ * field's character limit (a row saved before the limit existed) may still be shortened:
+ * only growing it is refused.
+ */
+export function lengthRefusal(
+  field: CollaborativeField,
+  // A string, or the document's Y.Text as it is: only a long text is ever turned into a string.
+  text: { readonly length: number; toString(): string },
+  previousLength: number,
+): string | null {
+  if (field.maxChars !== undefined && text.length > field.maxChars && text.length > previousLength) {
+    return `The ${field.label} is limited to ${field.maxChars.toLocaleString("en")} characters; the last edit was not saved.`;
+  }
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short texts need no encoding to be known to fit.
+  if (text.length * 3 > field.maxBytes && new TextEncoder().encode(text.toString()).byteLength > field.maxBytes) {
+    return `The ${field.label} is limited to ${Math.round(field.maxBytes / 1000)} KB; the last edit was not saved.`;
+  }
+  return null;
+}
 
 const BY_KEY = new Map(FIELDS.map((f) => [`${f.table}:${f.column}`, f]));
 

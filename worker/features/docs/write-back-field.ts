@@ -3,9 +3,10 @@
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import type { Env } from "../../lib/env";
-import type { DocTarget } from "./collaborative-fields";
+import { type DocTarget, lengthRefusal } from "./collaborative-fields";
 
-export type WriteBack = "written" | "unchanged" | "gone";
+/** too_long: the text is over the field's limit and longer than the row's; the row keeps its text. */
+export type WriteBack = "written" | "unchanged" | "gone" | "too_long";
 
 export async function writeBackField(
   env: Env,
@@ -18,6 +19,8 @@ export async function writeBackField(
   if (!row) return "gone";
   const before = row.value ?? "";
   if (before === text) return "unchanged";
+  // The room refuses such edits as they are typed; this keeps the row to the API's limit whatever reaches it.
+  if (lengthRefusal(field, text, before.length)) return "too_long";
   await db.atomic((q) => [
     ...field.update(q, db, workspaceId, rowId, text, row),
     q.insert(db.t.activityLogs).values({
