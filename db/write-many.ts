@@ -167,6 +167,41 @@ function updateSameShape(db: Database, q: Query, table: SQLiteTable, rows: Row[]
   );
 }
 
+/** DELETE statements for the rows whose key columns hold one of `keys` (each a tuple in `columns` order). */
+export function deleteManyByKeys(
+  db: Database,
+  q: Query,
+  table: SQLiteTable,
+  columns: Column[],
+  keys: readonly unknown[][],
+): Statement[] {
+  if (keys.length === 0) return [];
+  const tuple = sql.join(columns, sql`, `);
+  if (db.dialect === "mysql") {
+    return slices(keys, MYSQL_ROWS_PER_STATEMENT).map((slice) => {
+      const values = sql.join(
+        slice.map(
+          (key) =>
+            sql`(${sql.join(
+              key.map((v) => sql`${v}`),
+              sql`, `,
+            )})`,
+        ),
+        sql`, `,
+      );
+      return db.statement(q, sql`DELETE FROM ${table} WHERE (${tuple}) IN (${values})`);
+    });
+  }
+  const named: [string, Column][] = columns.map((column) => [column.name, column]);
+  const asRows = keys.map((key) => Object.fromEntries(named.map(([name], i) => [name, key[i]])));
+  return jsonPieces(asRows, named).map((json) =>
+    db.statement(
+      q,
+      sql`DELETE FROM ${table} WHERE (${tuple}) IN (SELECT ${sql.join(unpacked(named), sql`, `)} FROM json_each(${json}) AS j)`,
+    ),
+  );
+}
+
 /**
  * `column IN (values)` for any number of values: on D1 they travel as one JSON
  * parameter, so the list is not cut at 100; SQLite still looks each one up in the index.

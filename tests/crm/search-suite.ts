@@ -243,7 +243,9 @@ export function searchSuite(dbOf: () => Database) {
       const db = dbOf();
       const [before] = await db.q.select().from(db.t.crmContacts).where(eq(db.t.crmContacts.id, ids.byron!));
       await db.atomic((q) =>
-        updateContactStatements(q, db, before!, { last_name: "King", email: "ada.king@lovelace.example" }),
+        updateContactStatements(q, db, [
+          { before: before!, changes: { last_name: "King", email: "ada.king@lovelace.example" } },
+        ]),
       );
       expect(await search("byron")).toEqual([]);
       expect(await search("king")).toEqual(["byron"]);

@@ -20,13 +20,9 @@ import { tagKey, uniqueTags } from "./unique-tags";
 export type BulkAction = BulkContactsBody;
 
 /**
- * D1 runs a batch as one unit but caps what it takes: an atomic unit here holds at
- * most 99 statements (the activity entries included) and 100 contacts, and no
- * statement binds more than 100 values (the statement builders see to that).
+ * Contacts read and changed at a time: one IN list within D1's 100 bound values, and
+ * one atomic unit of their activity entries beside a few wide updates.
  */
-const MAX_STATEMENTS = 99;
-const MAX_CONTACTS = 100;
-/** Contacts read at a time: one IN list within D1's 100 bound values. */
 const LOAD_CHUNK = 90;
 
 async function loadContacts(db: Database, workspaceId: string, ids: string[]): Promise<ContactRow[]> {
@@ -95,26 +91,6 @@ export async function assertTagsFit(db: Database, workspaceId: string, ids: stri
   }
 }
 
-type Planned = { row: ContactRow; next: Partial<ContactValues>; size: number };
-
-/** Consecutive groups of contacts whose statements fit one atomic unit. */
-function pack(items: Planned[]): Planned[][] {
-  const units: Planned[][] = [];
-  let unit: Planned[] = [];
-  let statements = 0;
-  for (const item of items) {
-    if (unit.length > 0 && (unit.length >= MAX_CONTACTS || statements + item.size > MAX_STATEMENTS)) {
-      units.push(unit);
-      unit = [];
-      statements = 0;
-    }
-    unit.push(item);
-    statements += item.size;
-  }
-  if (unit.length > 0) units.push(unit);
-  return units;
-}
-
 /** Applies the action to the contacts; answers how many changed (those already as asked are left alone). */
 export async function applyBulkAction(
   c: Context<AppEnv>,
@@ -158,15 +134,17 @@ export async function applyBulkAction(
         );
         continue;
       }
-      const planned = rows
+      const unit = rows
         .map((row) => ({ row, next: nextValues(row, action, clock) }))
-        .filter(({ row, next }) => Object.keys(contactChanges(row, next)).length > 0)
-        // Built once with db.q only to be counted: the unit builds them again from its own q.
-        .map((item) => ({ ...item, size: updateContactStatements(db.q, db, item.row, item.next).length + 1 }));
-      for (const unit of pack(planned)) {
-        await db.atomic((q) =>
-          unit.flatMap(({ row, next }) => [
-            ...updateContactStatements(q, db, row, next),
+        .filter(({ row, next }) => Object.keys(contactChanges(row, next)).length > 0);
+      if (unit.length > 0) {
+        await db.atomic((q) => [
+          ...updateContactStatements(
+            q,
+            db,
+            unit.map(({ row, next }) => ({ before: row, changes: next })),
+          ),
+          ...unit.map(({ row, next }) =>
             activityEntry(c, q, db, {
               workspaceId,
               type: "crm_contact.updated",
@@ -175,8 +153,8 @@ export async function applyBulkAction(
               entityId: row.id,
               metadata: { bulk: action.action, changes: contactChanges(row, next) },
             }),
-          ]),
-        );
+          ),
+        ]);
         affected += unit.length;
         const after = new Map(
           (

@@ -2,10 +2,10 @@
 // and search terms (crm_contact_terms), for the caller to run in ONE db.atomic with
 // its activity entry: a contact is never visible with stale tags or terms. The API
 // routes, bulk actions and the CSV import all write contacts through these.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database, Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
-import { insertMany } from "../../../db/write-many";
+import { deleteManyByKeys, insertMany, inValues, updateManyById } from "../../../db/write-many";
 import { contactTerms } from "./contact-terms";
 import type { ContactValues } from "./normalize-contact";
 import { tagKey } from "./unique-tags";
@@ -14,15 +14,6 @@ export type ContactRow = Database["t"]["crmContacts"]["$inferSelect"];
 
 /** A new contact: its values, and the ids that place it. */
 export type NewContact = ContactValues & { id: string; workspace_id: string; created_by: string };
-
-/** D1 binds at most 100 values a statement: ids go 90 to an IN list. */
-const IDS_PER_LIST = 90;
-
-const chunks = <T>(items: readonly T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 type IndexRow = { id: string; workspace_id: string; contact_id: string };
 
@@ -62,62 +53,77 @@ export function insertContactStatements(q: Query, db: Database, contacts: NewCon
   ];
 }
 
-/**
- * Update a contact and bring its tag rows and terms in line: only the rows that differ
- * are deleted or added, so changing a phone number touches neither.
- */
-export function updateContactStatements(
-  q: Query,
-  db: Database,
-  before: ContactRow,
-  changes: Partial<ContactValues>,
-): Statement[] {
-  if (Object.keys(changes).length === 0) return [];
-  const { crmContacts, crmContactTags, crmContactTerms } = db.t;
-  const where = and(eq(crmContacts.id, before.id), eq(crmContacts.workspace_id, before.workspace_id));
-  const statements: Statement[] = [q.update(crmContacts).set(changes).where(where)];
+/** A contact as it is, and the values to change on it. */
+export type ContactUpdate = { before: ContactRow; changes: Partial<ContactValues> };
 
-  if (changes.tags !== undefined) {
-    const [was, is] = [tagKeys(before.tags), tagKeys(changes.tags)];
-    const gone = [...was].filter((k) => !is.has(k));
-    for (const slice of chunks(gone, IDS_PER_LIST)) {
-      statements.push(
-        q
-          .delete(crmContactTags)
-          .where(and(eq(crmContactTags.contact_id, before.id), inArray(crmContactTags.tag, slice))),
+/**
+ * Update contacts of one workspace and bring their tag rows and terms in line: only the
+ * rows that differ are deleted or added, so changing a phone number touches neither.
+ * However many contacts, it takes a few wide statements.
+ */
+export function updateContactStatements(q: Query, db: Database, updates: ContactUpdate[]): Statement[] {
+  const changed = updates.filter(({ changes }) => Object.keys(changes).length > 0);
+  const workspaceId = changed[0]?.before.workspace_id;
+  if (workspaceId === undefined) return [];
+  if (changed.some(({ before }) => before.workspace_id !== workspaceId)) {
+    throw new Error("contacts of one workspace at a time");
+  }
+  const { crmContacts, crmContactTags, crmContactTerms } = db.t;
+  // What the update builder's onUpdate hook would set.
+  const updatedAt = new Date();
+  const gone = { tags: [] as [string, string][], terms: [] as [string, string][] };
+  const added = { tags: [] as IndexRow[], terms: [] as IndexRow[] };
+  for (const { before, changes } of changed) {
+    if (changes.tags !== undefined) {
+      const [was, is] = [tagKeys(before.tags), tagKeys(changes.tags)];
+      for (const k of was) if (!is.has(k)) gone.tags.push([before.id, k]);
+      added.tags.push(
+        ...tagRows(
+          workspaceId,
+          before.id,
+          [...is].filter((k) => !was.has(k)),
+        ),
       );
     }
-    const added = [...is].filter((k) => !was.has(k));
-    statements.push(...insertIndexRows(q, db, crmContactTags, tagRows(before.workspace_id, before.id, added)));
-  }
-
-  const was = new Set(contactTerms(before));
-  const is = new Set(contactTerms({ ...before, ...changes }));
-  const gone = [...was].filter((t) => !is.has(t));
-  for (const slice of chunks(gone, IDS_PER_LIST)) {
-    statements.push(
-      q
-        .delete(crmContactTerms)
-        .where(and(eq(crmContactTerms.contact_id, before.id), inArray(crmContactTerms.term, slice))),
+    const was = new Set(contactTerms(before));
+    const is = new Set(contactTerms({ ...before, ...changes }));
+    for (const t of was) if (!is.has(t)) gone.terms.push([before.id, t]);
+    added.terms.push(
+      ...termRows(
+        workspaceId,
+        before.id,
+        [...is].filter((t) => !was.has(t)),
+      ),
     );
   }
-  const added = [...is].filter((t) => !was.has(t));
-  statements.push(...insertIndexRows(q, db, crmContactTerms, termRows(before.workspace_id, before.id, added)));
-  return statements;
+  return [
+    ...updateManyById(
+      db,
+      q,
+      crmContacts,
+      changed.map(({ before, changes }) => ({ updated_at: updatedAt, ...changes, id: before.id })),
+      eq(crmContacts.workspace_id, workspaceId),
+    ),
+    ...deleteManyByKeys(db, q, crmContactTags, [crmContactTags.contact_id, crmContactTags.tag], gone.tags),
+    ...insertIndexRows(q, db, crmContactTags, added.tags),
+    ...deleteManyByKeys(db, q, crmContactTerms, [crmContactTerms.contact_id, crmContactTerms.term], gone.terms),
+    ...insertIndexRows(q, db, crmContactTerms, added.terms),
+  ];
 }
 
 /** Delete contacts of one workspace with their tag rows and terms (the index rows first: D1 checks foreign keys). */
 export function deleteContactsStatements(q: Query, db: Database, workspaceId: string, ids: string[]): Statement[] {
+  if (ids.length === 0) return [];
   const { crmContacts, crmContactTags, crmContactTerms } = db.t;
-  return chunks(ids, IDS_PER_LIST).flatMap((slice) => [
+  return [
     q
       .delete(crmContactTags)
-      .where(and(eq(crmContactTags.workspace_id, workspaceId), inArray(crmContactTags.contact_id, slice))),
+      .where(and(eq(crmContactTags.workspace_id, workspaceId), inValues(db, crmContactTags.contact_id, ids))),
     q
       .delete(crmContactTerms)
-      .where(and(eq(crmContactTerms.workspace_id, workspaceId), inArray(crmContactTerms.contact_id, slice))),
-    q.delete(crmContacts).where(and(eq(crmContacts.workspace_id, workspaceId), inArray(crmContacts.id, slice))),
-  ]);
+      .where(and(eq(crmContactTerms.workspace_id, workspaceId), inValues(db, crmContactTerms.contact_id, ids))),
+    q.delete(crmContacts).where(and(eq(crmContacts.workspace_id, workspaceId), inValues(db, crmContacts.id, ids))),
+  ];
 }
 
 /**

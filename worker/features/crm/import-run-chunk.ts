@@ -82,7 +82,7 @@ export async function runChunk(
         .where(eq(crmImportJobs.id, job.id)),
     ];
     statements.push(...insertContactStatements(q, db, inserts));
-    for (const { before, changes } of updates) statements.push(...updateContactStatements(q, db, before, changes));
+    statements.push(...updateContactStatements(q, db, updates));
     statements.push(
       ...updateManyById(
         db,

@@ -252,7 +252,7 @@ export const crmRoutes = createRouter()
         if (changes.email) await assertEmailFree(db, workspace.id, next.email ?? null, before.id);
         try {
           await db.atomic((q) => [
-            ...updateContactStatements(q, db, before, changed),
+            ...updateContactStatements(q, db, [{ before, changes: changed }]),
             activityEntry(c, q, db, {
               workspaceId: workspace.id,
               type: "crm_contact.updated",
@@ -336,7 +336,7 @@ export const crmRoutes = createRouter()
       };
       const changes = contactChanges(before, next);
       await db.atomic((q) => [
-        ...updateContactStatements(q, db, before, next),
+        ...updateContactStatements(q, db, [{ before, changes: next }]),
         activityEntry(c, q, db, {
           workspaceId: workspace.id,
           type: "crm_contact.contacted",
