@@ -120,7 +120,12 @@ describe("publishing from the cron", { timeout: 20_000 }, () => {
     expect(row.next_attempt_at?.getTime()).toBeGreaterThan(Date.now() + 30_000);
     expect(await fake.published("x", name)).toHaveLength(0);
     // The backoff has passed and the network answers again.
-    await d.atomic((q) => [q.update(t).set({ next_attempt_at: new Date(Date.now() - 1000) }).where(eq(t.id, post.id))]);
+    await d.atomic((q) => [
+      q
+        .update(t)
+        .set({ next_attempt_at: new Date(Date.now() - 1000) })
+        .where(eq(t.id, post.id)),
+    ]);
     await runCron();
     expect((await settled(post.id, isFinal)).status).toBe("published");
     expect(await fake.published("x", name)).toHaveLength(1);
