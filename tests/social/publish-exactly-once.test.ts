@@ -1,9 +1,14 @@
 // Exactly-once publishing, end to end inside workerd: the cron claims, the queue
 // delivers, the publisher calls the fake networks — and every way that can go wrong.
+import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { publishPost } from "../../worker/features/social/publish-post";
+import type { Env } from "../../worker/lib/env";
 import {
   connectAccount,
   createPosts,
+  db,
   deliver,
   fake,
   fakeUser,
@@ -97,6 +102,33 @@ describe("publishing from the cron", { timeout: 20_000 }, () => {
     await deliver([post.id]);
     expect(await fake.published("x", name)).toHaveLength(1);
     expect((await readPost(post.id)).status).toBe("unconfirmed");
+  });
+
+  it("retries with backoff when the network refuses the connection, then publishes once", async () => {
+    const { name, post } = await scheduledXPost("Refused, then sent");
+    const d = db();
+    const t = d.t.socialMediaPosts;
+    await d.atomic((q) => [
+      q.update(t).set({ status: "publishing", publish_state: "queued" }).where(eq(t.id, post.id)),
+    ]);
+    // The X API on a port nobody listens on: the connection is refused before anything is sent.
+    const refused = { ...env, SOCIAL_X_API_URL: "http://127.0.0.1:9/x" } as Env;
+    expect(await publishPost(refused, d, post.id)).toBe("waiting");
+    const row = await readPost(post.id);
+    expect(row).toMatchObject({ status: "publishing", publish_state: "waiting", publish_attempts: 1 });
+    expect(row.failure_reason).toMatch(/connection refused/);
+    expect(row.next_attempt_at?.getTime()).toBeGreaterThan(Date.now() + 30_000);
+    expect(await fake.published("x", name)).toHaveLength(0);
+    // The backoff has passed and the network answers again.
+    await d.atomic((q) => [
+      q
+        .update(t)
+        .set({ next_attempt_at: new Date(Date.now() - 1000) })
+        .where(eq(t.id, post.id)),
+    ]);
+    await runCron();
+    expect((await settled(post.id, isFinal)).status).toBe("published");
+    expect(await fake.published("x", name)).toHaveLength(1);
   });
 
   it("marks a post unconfirmed when the platform goes silent after accepting it (timeout)", async () => {

@@ -3,11 +3,16 @@ import { PLATFORM_LIMITS, type Platform } from "../../../worker/features/social/
 import { ApiError } from "../../lib/api-error";
 import { Notice } from "../../ui/notice";
 import { can } from "../workspaces/workspaces-store";
+import { AccountEngagement } from "./account-engagement";
 import type { SocialStore } from "./social-store";
 
-/** Connected accounts with their health; connect or reconnect through the network, or a sandbox account locally. */
-export function AccountsPanel(props: { store: SocialStore; workspaceId: string }) {
+/**
+ * Connected accounts with their health and, one at a time, their engagement per day;
+ * connect or reconnect through the network, or a sandbox account locally.
+ */
+export function AccountsPanel(props: { store: SocialStore; workspaceId: string; timeZone: string }) {
   const [error, setError] = createSignal<string | null>(null);
+  const [charted, setCharted] = createSignal<string | null>(null);
   const connectUrl = (platform: string) =>
     `/api/v1/workspaces/${encodeURIComponent(props.workspaceId)}/social-accounts/connect/${platform}`;
   const label = (platform: string) => PLATFORM_LIMITS[platform as Platform]?.label ?? platform;
@@ -24,7 +29,7 @@ export function AccountsPanel(props: { store: SocialStore; workspaceId: string }
       <ul class="rows">
         <For each={props.store.state.accounts}>
           {(account) => (
-            <li class="row" data-testid="account-row">
+            <li class="row row--wrap" data-testid="account-row">
               <span
                 class="status-dot"
                 classList={{
@@ -43,6 +48,17 @@ export function AccountsPanel(props: { store: SocialStore; workspaceId: string }
                     : `Needs reconnecting: ${account.last_error ?? account.status}`}
                 </p>
               </div>
+              <div class="inline-actions">
+                <button
+                  type="button"
+                  class="button button--small"
+                  aria-expanded={charted() === account.id}
+                  onClick={() => setCharted((id) => (id === account.id ? null : account.id))}
+                  data-testid="account-engagement-toggle"
+                >
+                  Engagement
+                </button>
+              </div>
               <Show when={can("social.accounts.manage")}>
                 <div class="inline-actions">
                   <Show when={account.status !== "active" && !account.sandbox}>
@@ -59,10 +75,20 @@ export function AccountsPanel(props: { store: SocialStore; workspaceId: string }
                   </button>
                 </div>
               </Show>
+              <Show when={charted() === account.id}>
+                <div class="account-engagement">
+                  <AccountEngagement store={props.store} account={account} timeZone={props.timeZone} />
+                </div>
+              </Show>
             </li>
           )}
         </For>
       </ul>
+      <Show when={props.store.state.accounts.length === 0}>
+        <p class="muted" data-testid="accounts-empty">
+          No accounts connected yet: connect one below to schedule posts and follow their engagement.
+        </p>
+      </Show>
       <Show when={can("social.accounts.manage")}>
         <div class="stack stack--tight">
           <p class="field__label">Connect</p>

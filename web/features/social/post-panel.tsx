@@ -4,6 +4,7 @@ import { CollaborativeText } from "../../ui/collaborative-text";
 import { Notice } from "../../ui/notice";
 import { session } from "../auth/session-store";
 import { can } from "../workspaces/workspaces-store";
+import { PostEngagement } from "./post-engagement";
 import type { Post, SocialStore } from "./social-store";
 
 const EDITABLE = ["draft", "pending_approval", "scheduled", "failed"];
@@ -48,16 +49,7 @@ export function PostPanel(props: { store: SocialStore; workspaceId: string; post
             {p().scheduled_at ? `Scheduled ${new Date(p().scheduled_at ?? "").toLocaleString()}` : "Not scheduled"}
             {p().external_post_id ? ` · on the network as ${p().external_post_id}` : ""}
           </p>
-          <Show when={p().engagement_metrics}>
-            {(m) => (
-              <p class="muted" data-testid="post-metrics">
-                {Object.entries(m())
-                  .filter(([k]) => k !== "synced_at")
-                  .map(([k, v]) => `${k} ${String(v)}`)
-                  .join(" · ")}
-              </p>
-            )}
-          </Show>
+          <PostEngagement store={props.store} post={p()} />
           <Show
             when={can("social.posts.delete") || (can("social.posts.delete_own") && p().created_by === session.user?.id)}
           >

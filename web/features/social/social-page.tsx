@@ -89,7 +89,7 @@ export function SocialPage() {
               <FailedPosts store={store} />
             </Match>
             <Match when={tab() === "accounts"}>
-              <AccountsPanel store={store} workspaceId={params.workspaceId} />
+              <AccountsPanel store={store} workspaceId={params.workspaceId} timeZone={timeZone()} />
             </Match>
           </Switch>
           <Show when={open()} keyed>

@@ -1,13 +1,21 @@
 import { onCleanup } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import type { z } from "zod";
-import type { AccountListSchema, AccountSchema, PostSchema } from "../../../worker/features/social/schema";
+import type {
+  AccountListSchema,
+  AccountMetricsSchema,
+  AccountSchema,
+  PostMetricsSchema,
+  PostSchema,
+} from "../../../worker/features/social/schema";
 import { ApiError } from "../../lib/api-error";
 import { live } from "../../lib/live/live";
 import { requestApi } from "../../lib/request-api";
 
 export type Post = z.infer<typeof PostSchema>;
 export type Account = z.infer<typeof AccountSchema>;
+export type AccountMetrics = z.infer<typeof AccountMetricsSchema>;
+export type PostMetrics = z.infer<typeof PostMetricsSchema>;
 export type PlatformAvailability = z.infer<typeof AccountListSchema>["platforms"][number];
 
 type State = {
@@ -137,6 +145,21 @@ export function createSocialStore(workspaceId: () => string) {
       },
     ).then((r) => r.body);
 
+  /** An account's engagement per day of the workspace's calendar, `from` to `to` (YYYY-MM-DD, both included). */
+  const accountMetrics = (accountId: string, range: { from?: string; to?: string } = {}) =>
+    requestApi<AccountMetrics>(
+      "GET",
+      `${base(workspaceId())}/social-accounts/${encodeURIComponent(accountId)}/metrics`,
+      {
+        query: range,
+      },
+    ).then((r) => r.body);
+
+  const postMetrics = (postId: string) =>
+    requestApi<PostMetrics>("GET", `${base(workspaceId())}/posts/${encodeURIComponent(postId)}/metrics`).then(
+      (r) => r.body,
+    );
+
   const offPosts = live.on("social_media_post", (change, id) => {
     if (id !== workspaceId()) return;
     if (change.op === "delete") setState("posts", (posts) => posts.filter((p) => p.id !== change.entity_id));
@@ -168,6 +191,8 @@ export function createSocialStore(workspaceId: () => string) {
     connectSandbox,
     disconnect,
     nextSlot,
+    accountMetrics,
+    postMetrics,
     upsert,
   };
 }

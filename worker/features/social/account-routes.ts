@@ -13,7 +13,10 @@ import { createRouter } from "../../lib/factory";
 import { body, errorResponses, json } from "../../lib/openapi";
 import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, loadWorkspaceAccess, workspaceRoute } from "../../lib/workspace-access";
+import { workspaceClock } from "../../lib/workspace-clock";
+import { addDays, type CalendarDay, zonedDay } from "../../lib/zoned-time";
 import { WorkspaceIdParam } from "../workspaces/schema";
+import { accountMetrics, dayKey } from "./account-metrics";
 import { getAccountOrThrow } from "./get-account-or-throw";
 import { saveOAuthState, takeOAuthState } from "./oauth-state";
 import { adapterFor } from "./platforms/adapter-for";
@@ -21,10 +24,24 @@ import { PlatformError } from "./platforms/platform-error";
 import { PLATFORMS, type Platform } from "./platforms/platform-limits";
 import { sandboxAllowed, sandboxTokens } from "./platforms/sandbox-adapter";
 import { saveAccount } from "./save-account";
-import { AccountIdParam, AccountListSchema, AccountSchema, CallbackQuery, PlatformParam, SandboxBody } from "./schema";
+import {
+  AccountIdParam,
+  AccountListSchema,
+  AccountMetricsQuery,
+  AccountMetricsSchema,
+  AccountSchema,
+  CallbackQuery,
+  PlatformParam,
+  SandboxBody,
+} from "./schema";
 import { toAccountJson } from "./to-account-json";
 
 const tags = ["Social accounts"];
+/** A YYYY-MM-DD the query schema already checked. */
+const parseDay = (text: string): CalendarDay => {
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+  return { year, month, day };
+};
 const callbackUrl = (c: Context<AppEnv>, platform: Platform) =>
   `${new URL(c.req.url).origin}/api/v1/social/callback/${platform}`;
 const accountsPage = (workspaceId: string, query: Record<string, string>) =>
@@ -104,6 +121,49 @@ export const socialAccountRoutes = createRouter()
         code_verifier: verifier,
       });
       return c.redirect(adapter.authorizationUrl(state, verifier, callbackUrl(c, platform)).toString(), 302);
+    },
+  )
+  // GET /api/v1/workspaces/:workspaceId/social-accounts/:accountId/metrics — engagement per day, for a chart
+  .openapi(
+    workspaceRoute("social.accounts.read", {
+      method: "get",
+      path: "/{workspaceId}/social-accounts/{accountId}/metrics",
+      tags,
+      summary: "An account's engagement per day",
+      description:
+        "Days of the workspace's calendar: the posts published each day and the sum of their metrics as last synced.",
+      request: { params: AccountIdParam, query: AccountMetricsQuery },
+      responses: {
+        200: json(AccountMetricsSchema, "One entry per day of the range"),
+        ...errorResponses("unauthorized", "forbidden", "not_found", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const { workspace } = currentWorkspace(c);
+      const account = await getAccountOrThrow(c.var.db, {
+        workspaceId: workspace.id,
+        accountId: c.req.valid("param").accountId,
+      });
+      const { timeZone } = workspaceClock(workspace);
+      const to = query.to ? parseDay(query.to) : zonedDay(new Date(), timeZone);
+      const from = query.from ? parseDay(query.from) : addDays(to, -29);
+      const span =
+        (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000;
+      if (span < 0 || span > 366) {
+        throw new AppError("validation_failed", "Ask for up to 366 days, `to` on or after `from`.", [
+          { path: span < 0 ? "to" : "from", message: "Up to 366 days, to on or after from.", code: "custom" },
+        ]);
+      }
+      const result = await accountMetrics(
+        c.var.db,
+        { workspaceId: workspace.id, accountId: account.id },
+        { from, to, timeZone },
+      );
+      return c.json(
+        { account_id: account.id, time_zone: timeZone, from: dayKey(from), to: dayKey(to), ...result },
+        200,
+      );
     },
   )
   // POST /api/v1/workspaces/:workspaceId/social-accounts/sandbox — connect a sandbox account (local development only)

@@ -20,6 +20,7 @@ import { workspaceClock } from "../../lib/workspace-clock";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import type { PostRow } from "./account-row";
 import { assertWithinLimits } from "./check-post-limits";
+import { historyOf, metricValues } from "./engagement-history";
 import { getPostOrThrow } from "./get-post-or-throw";
 import { calendarPosts, listPosts } from "./list-posts";
 import { nextFreeSlot, toLocalString } from "./next-free-slot";
@@ -35,6 +36,7 @@ import {
   NextSlotQuery,
   NextSlotSchema,
   PostIdParam,
+  PostMetricsSchema,
   PostSchema,
   RejectBody,
   ReviewBody,
@@ -563,6 +565,39 @@ export const socialPostRoutes = createRouter()
         { entity_type: "social_media_post", entity_id: post.id, op: "delete" },
       ]);
       return c.body(null, 204);
+    },
+  )
+  // GET /api/v1/workspaces/:workspaceId/posts/:postId/metrics — a post's engagement, day by day since it went out
+  .openapi(
+    workspaceRoute("social.posts.read", {
+      method: "get",
+      path: "/{workspaceId}/posts/{postId}/metrics",
+      tags,
+      summary: "A post's engagement over time",
+      request: { params: PostIdParam },
+      responses: {
+        200: json(PostMetricsSchema, "The latest numbers and one point per day"),
+        ...errorResponses("unauthorized", "forbidden", "not_found", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const { workspace } = currentWorkspace(c);
+      const post = await getPostOrThrow(c.var.db, { workspaceId: workspace.id, postId: c.req.valid("param").postId });
+      const latest = metricValues(post.engagement_metrics);
+      const series = historyOf(post.engagement_metrics);
+      const metrics = [...new Set([...Object.keys(latest), ...series.flatMap((p) => Object.keys(p.values))])].sort();
+      return c.json(
+        {
+          post_id: post.id,
+          status: post.status ?? "draft",
+          published_at: post.published_at?.toISOString() ?? null,
+          synced_at: post.metrics_synced_at?.toISOString() ?? null,
+          metrics,
+          latest,
+          series,
+        },
+        200,
+      );
     },
   )
   // POST /api/v1/workspaces/:workspaceId/posts/:postId/approve — approve a pending post (never one's own)

@@ -245,6 +245,55 @@ export const SlotsBody = z
   .strict()
   .openapi("PostingSlots");
 
+const calendarDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
+  .refine((v) => {
+    const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, "That day does not exist.");
+
+export const AccountMetricsQuery = z.object({
+  from: calendarDay
+    .optional()
+    .openapi({ description: "First day, in the workspace's time zone (default: 29 days before to)." }),
+  to: calendarDay
+    .optional()
+    .openapi({ description: "Last day, included (default: today); at most 366 days after from." }),
+});
+
+const metricValues = z.record(z.string(), z.number());
+
+export const AccountMetricsSchema = z
+  .object({
+    account_id: z.string(),
+    time_zone: z.string(),
+    from: z.string(),
+    to: z.string(),
+    metrics: z.array(z.string()).openapi({ description: "The metrics the account's network reports, e.g. likes." }),
+    totals: z.object({ posts: z.number().int(), values: metricValues }),
+    series: z.array(z.object({ date: z.string(), posts: z.number().int(), values: metricValues })).openapi({
+      description: "Every day of the range: the posts published that day and the sum of their latest metrics.",
+    }),
+  })
+  .openapi("SocialAccountMetrics");
+
+export const PostMetricsSchema = z
+  .object({
+    post_id: z.string(),
+    status: z.enum(POST_STATUSES),
+    published_at: z.string().nullable(),
+    synced_at: z.string().nullable(),
+    metrics: z.array(z.string()),
+    latest: metricValues,
+    series: z.array(z.object({ date: z.string(), values: metricValues })).openapi({
+      description: "The post's numbers at the last sync of each day (UTC) since it was published.",
+    }),
+  })
+  .openapi("SocialPostMetrics");
+
 export const SlotsSchema = z.object({
   time_zone: z.string(),
   slots: z.array(z.object({ weekday: z.number().int(), time: z.string() })),

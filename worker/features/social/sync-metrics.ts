@@ -1,9 +1,11 @@
 // The slower cron: engagement of posts published in the last 30 days, refreshed at
-// most every SOCIAL_METRICS_EVERY_MINUTES (30 by default), oldest sync first.
+// most every SOCIAL_METRICS_EVERY_MINUTES (30 by default), oldest sync first; each
+// sync also keeps the day's numbers, so a post's engagement can be charted over time.
 import { and, asc, eq, gte, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import type { Env } from "../../lib/env";
 import { readTokens } from "./account-tokens";
+import { withDailyPoint } from "./engagement-history";
 import { adapterFor, isSandboxAccount } from "./platforms/adapter-for";
 import type { Platform } from "./platforms/platform-limits";
 import { publishFromJob } from "./publish-from-job";
@@ -42,7 +44,7 @@ export async function syncMetrics(env: Env, db: Database, now = new Date()): Pro
         tokens,
         account: { account_id: account.account_id, username: account.username, info: account.account_info ?? {} },
       });
-      const engagement = { ...metrics, synced_at: now.toISOString() };
+      const engagement = withDailyPoint(post.engagement_metrics, metrics, now);
       await db.atomic((q) => [
         q.update(p).set({ engagement_metrics: engagement, metrics_synced_at: now }).where(eq(p.id, post.id)),
       ]);

@@ -1,4 +1,5 @@
 import type { PostRow } from "./account-row";
+import { latestMetrics } from "./engagement-history";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -21,7 +22,7 @@ export function toPostJson(row: PostRow) {
     publish_state: row.publish_state,
     publish_attempts: row.publish_attempts,
     next_attempt_at: iso(row.next_attempt_at),
-    engagement_metrics: row.engagement_metrics ?? null,
+    engagement_metrics: latestMetrics(row.engagement_metrics),
     metrics_synced_at: iso(row.metrics_synced_at),
     approved_by: row.approved_by,
     approved_at: iso(row.approved_at),

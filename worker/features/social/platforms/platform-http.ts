@@ -3,18 +3,60 @@
 // sent, silence or a 5xx means "it may be out there", never "try again".
 import { PlatformError, resetTimeOf } from "./platform-error";
 
+/**
+ * Whether the network's host refuses connections right now. workerd's fetch raises the same
+ * "Network connection lost" for a refused connection as for one cut after the request was
+ * sent, so the irreversible call cannot be sorted afterwards; a bare TCP connection opened
+ * first can tell. Only a failed connect counts: a probe that cannot be made or is slow says
+ * nothing, and the call goes ahead as before.
+ */
+export async function refusesConnections(url: string, timeoutMs: number): Promise<boolean> {
+  const target = new URL(url);
+  const port = Number(target.port) || (target.protocol === "https:" ? 443 : 80);
+  // Imported here, not at the top: this module also runs in Node (the MySQL tests), which has no cloudflare:sockets.
+  const { connect } = await import("cloudflare:sockets");
+  let socket: ReturnType<typeof connect>;
+  try {
+    socket = connect({ hostname: target.hostname, port });
+  } catch {
+    return false;
+  }
+  // Settled either way below; without these a late rejection would be reported as unhandled.
+  socket.opened.catch(() => {});
+  socket.closed.catch(() => {});
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const slow = new Promise<"slow">((resolve) => {
+      timer = setTimeout(() => resolve("slow"), timeoutMs);
+    });
+    await Promise.race([socket.opened, slow]);
+    return false;
+  } catch (err) {
+    return /cannot connect/i.test(err instanceof Error ? err.message : String(err));
+  } finally {
+    clearTimeout(timer);
+    socket.close().catch(() => {});
+  }
+}
+
 export type CallOptions = { timeoutMs: number; irreversible: boolean; what: string };
 
 const CONNECT_FAILURE = /refused|ECONNREFUSED|ENOTFOUND|getaddrinfo|DNS/i;
 
 /** fetch with a timeout; a request that never left, or a reversible one, fails as retryable. */
 export async function platformFetch(url: string, init: RequestInit, options: CallOptions): Promise<Response> {
+  if (options.irreversible && (await refusesConnections(url, options.timeoutMs))) {
+    throw new PlatformError(
+      "retryable",
+      `Could not connect to ${options.what} (connection refused); nothing was sent, so it will be tried again.`,
+    );
+  }
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
   } catch (err) {
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     const timedOut = /timeout|abort/i.test(message);
-    // A refused connection sent nothing: safe to retry even for the irreversible call.
+    // A connection that could not be made sent nothing (in Node; workerd says "Network connection lost").
     if (!timedOut && CONNECT_FAILURE.test(message)) {
       throw new PlatformError("retryable", `Could not reach ${options.what}: ${message}`);
     }
