@@ -1,3 +1,4 @@
+import { SELF } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
 import { publishTxtRecord } from "../fakes/fake-dns-client";
 import { errorOf, signUp } from "../helpers/api";
@@ -48,5 +49,126 @@ describe("custom domains", () => {
       json: { custom_domain: "mine.example.org" },
     });
     expect(res.status).toBe(403);
+  });
+});
+
+/** A real 1×1 PNG. */
+const PNG = Uint8Array.from(
+  atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="),
+  (c) => c.charCodeAt(0),
+);
+
+/** A published page with a link, an 18+ link and a profile picture, owned by a person of its own. */
+async function pageWithMedia(title: string) {
+  const { client } = await signUp();
+  const workspace = await createWorkspace(client);
+  const page = await createPage(client, workspace.id, {
+    is_active: true,
+    title,
+    links: [
+      { id: "shop", title: `${title} shop`, url: `https://${title.toLowerCase().replace(/\W/g, "")}.example/shop` },
+      { id: "adult", title: "After dark", url: "https://adult.example/", sensitive: true },
+    ],
+  });
+  const uploaded = await client.fetch(pagesPath(workspace.id, `/${page.id}/media?field=profile_picture`), {
+    method: "POST",
+    headers: { "Content-Type": "image/png" },
+    body: PNG,
+  });
+  expect(uploaded.status).toBe(200);
+  const { profile_picture } = (await uploaded.json()) as { profile_picture: string };
+  return { client, workspace, page, picture: profile_picture };
+}
+
+/** Sets a domain on the page and proves it through the fake resolver, as an owner would. */
+async function verifiedDomain(owner: Awaited<ReturnType<typeof pageWithMedia>>) {
+  const domain = `links-${owner.page.id.slice(-10)}.customer.example`;
+  const set = await updatePage(owner.client, owner.workspace.id, owner.page.id, { custom_domain: domain });
+  await publishTxtRecord(inject("fakeDnsUrl"), `_mewayz.${domain}`, `mewayz-verify=${set.custom_domain_token}`);
+  const ok = await owner.client.fetch(pagesPath(owner.workspace.id, `/${owner.page.id}/custom-domain/verify`), {
+    method: "POST",
+  });
+  expect(ok.status).toBe(200);
+  return domain;
+}
+
+describe("a verified custom domain", () => {
+  it("serves only its own page, its clicks and its images; every other page, the app and the API answer 404", async () => {
+    const customer = await pageWithMedia("Customer page");
+    const other = await pageWithMedia("Someone else");
+    const domain = await verifiedDomain(customer);
+    const at = (path: string, init: { method?: string } = {}) =>
+      init.method
+        ? SELF.fetch(`http://${domain}${path}`, { method: init.method, redirect: "manual" })
+        : visit(path, { host: domain });
+
+    const home = await at("/");
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("Customer page");
+    const click = await at(`/l/${customer.page.id}/shop`);
+    expect(click.status).toBe(302);
+    expect(click.headers.get("Location")).toBe("https://customerpage.example/shop");
+    const picture = await at(customer.picture);
+    expect(picture.status).toBe(200);
+    expect(new Uint8Array(await picture.arrayBuffer())).toEqual(PNG);
+    // The 18+ gate sends visitors back to the domain's page, not to a platform address.
+    const gate = await (await at(`/l/${customer.page.id}/adult`)).text();
+    expect(gate).toContain('href="/"');
+    expect(gate).not.toContain(`href="/${customer.page.slug}"`);
+
+    // Someone else's page, clicks and images never show under the customer's domain.
+    for (const path of [
+      `/${other.page.slug}`,
+      `/${other.page.slug.toUpperCase()}`,
+      `/l/${other.page.id}/shop`,
+      other.picture,
+      `/${customer.page.slug}`,
+      "/app/",
+      "/app/login",
+      "/api/health",
+      "/api/openapi.json",
+      "/api/docs",
+      "/livez",
+      "/media/anything.png",
+      "/no-such-path",
+    ]) {
+      const res = await at(path);
+      expect(res.status, path).toBe(404);
+      const text = await res.text();
+      expect(text, path).not.toContain("Someone else");
+      expect(res.headers.get("Location"), path).toBeNull();
+    }
+    for (const method of ["POST", "PATCH", "DELETE"]) {
+      const res = await at("/api/v1/auth/signin", { method });
+      expect(res.status, method).toBe(404);
+    }
+    expect((await at("/", { method: "POST" })).status).toBe(404);
+
+    // The platform's own host keeps serving every page, the app and the API.
+    expect((await visit(`/${other.page.slug}`)).status).toBe(200);
+    expect((await visit(`/l/${other.page.id}/shop`)).status).toBe(302);
+    expect((await visit(other.picture)).status).toBe(200);
+    expect((await visit("/api/health")).status).toBe(200);
+    const gateOnPlatform = await (await visit(`/l/${customer.page.id}/adult`)).text();
+    expect(gateOnPlatform).toContain(`href="/${customer.page.slug}"`);
+  });
+
+  it("stays closed to other pages while its own page is unpublished, and opens again once the domain moves", async () => {
+    const customer = await pageWithMedia("Resting page");
+    const other = await pageWithMedia("Another one");
+    const domain = await verifiedDomain(customer);
+    expect((await visit(`/${other.page.slug}`, { host: domain })).status).toBe(404);
+
+    await updatePage(customer.client, customer.workspace.id, customer.page.id, { is_active: false });
+    const home = await visit("/", { host: domain });
+    expect(home.status).toBe(404);
+    expect(home.headers.get("Location")).toBeNull();
+    expect((await visit(`/${other.page.slug}`, { host: domain })).status).toBe(404);
+    expect((await visit("/api/health", { host: domain })).status).toBe(404);
+
+    // Moved to another domain: the old one is no longer the customer's here, so it is an ordinary host again.
+    await updatePage(customer.client, customer.workspace.id, customer.page.id, { custom_domain: `x${domain}` });
+    expect((await visit("/", { host: domain })).status).toBe(302);
+    expect((await visit(`/${other.page.slug}`, { host: domain })).status).toBe(200);
   });
 });
