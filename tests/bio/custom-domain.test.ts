@@ -1,9 +1,10 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
+import { forgetHeldPages } from "../../worker/features/bio/serve-public-page";
 import { publishTxtRecord } from "../fakes/fake-dns-client";
 import { errorOf, signUp } from "../helpers/api";
 import { createWorkspace, teammate } from "../helpers/workspaces";
-import { createPage, pagesPath, updatePage, visit } from "./bio-helpers";
+import { countQueries, createPage, pagesPath, untilCacheApiHit, updatePage, visit } from "./bio-helpers";
 
 describe("custom domains", () => {
   it("serves a domain at / only after its TXT record proves control", async () => {
@@ -170,5 +171,22 @@ describe("a verified custom domain", () => {
     await updatePage(customer.client, customer.workspace.id, customer.page.id, { custom_domain: `x${domain}` });
     expect((await visit("/", { host: domain })).status).toBe(302);
     expect((await visit(`/${other.page.slug}`, { host: domain })).status).toBe(200);
+  });
+
+  it("answers its page from the cache without a database query, the domain check included", async () => {
+    const customer = await pageWithMedia("Cached on a domain");
+    const domain = await verifiedDomain(customer);
+    const first = await visit("/", { host: domain });
+    expect(first.headers.get("X-Cache")).toBe("MISS");
+    await untilCacheApiHit("/", domain);
+    forgetHeldPages();
+    const queries = countQueries();
+    const hit = await visit("/", { host: domain });
+    const refused = await visit("/api/health", { host: domain });
+    queries.stop();
+    expect(hit.headers.get("X-Cache")).toBe("HIT");
+    expect(await hit.text()).toContain("Cached on a domain");
+    expect(refused.status).toBe(404);
+    expect(queries.seen).toEqual([]);
   });
 });
