@@ -50,6 +50,36 @@ describe("custom domains", () => {
       json: { custom_domain: "mine.example.org" },
     });
     expect(res.status).toBe(403);
+    const born = await contributor.client.fetch(pagesPath(workspace.id), {
+      method: "POST",
+      json: { title: "Mine", slug: `mine-${page.id.slice(-8)}`, custom_domain: "mine.example.org" },
+    });
+    expect(born.status).toBe(403);
+    expect((await errorOf(born)).code).toBe("forbidden");
+    const list = (await (await contributor.client.fetch(pagesPath(workspace.id))).json()) as {
+      data: { custom_domain: string | null }[];
+    };
+    expect(list.data.every((p) => p.custom_domain === null)).toBe(true);
+  });
+
+  it("lets an editor set and verify a domain; a contributor cannot verify one", async () => {
+    const { client } = await signUp();
+    const workspace = await createWorkspace(client);
+    const editor = await teammate(workspace.id, "editor");
+    const contributor = await teammate(workspace.id, "contributor");
+    const page = await createPage(client, workspace.id, { is_active: true, title: "Editor's domain" });
+    const domain = `ed-${page.id.slice(-10)}.example.net`;
+    const set = await updatePage(editor.client, workspace.id, page.id, { custom_domain: domain });
+    expect(set.custom_domain).toBe(domain);
+    await publishTxtRecord(inject("fakeDnsUrl"), `_mewayz.${domain}`, `mewayz-verify=${set.custom_domain_token}`);
+    const path = pagesPath(workspace.id, `/${page.id}/custom-domain/verify`);
+    const refused = await contributor.client.fetch(path, { method: "POST" });
+    expect(refused.status).toBe(403);
+    expect((await visit("/", { host: domain })).status).toBe(302);
+    const ok = await editor.client.fetch(path, { method: "POST" });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { custom_domain_verified: boolean }).custom_domain_verified).toBe(true);
+    expect(await (await visit("/", { host: domain })).text()).toContain("Editor&#39;s domain");
   });
 });
 
