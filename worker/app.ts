@@ -6,6 +6,7 @@ import { requestId } from "hono/request-id";
 import { activityRoutes } from "./features/activity/routes";
 import { googleRoutes } from "./features/auth/google-routes";
 import { authRoutes } from "./features/auth/routes";
+import { customDomainGate } from "./features/bio/custom-domain-gate";
 import { bioMediaRoutes } from "./features/bio/media-routes";
 import { bioPublicRoutes } from "./features/bio/public-routes";
 import { bioRoutes } from "./features/bio/routes";
@@ -58,6 +59,8 @@ const api = new OpenAPIHono<AppEnv>()
 export const app = new OpenAPIHono<AppEnv>();
 
 app.use(requestId());
+// A verified bio custom domain shows its own page and nothing else: not the app, the API or other pages.
+app.use(customDomainGate);
 app.use("/api/*", async (c, next) => {
   c.set("db", databaseFor(c.env));
   await next();

@@ -3,6 +3,7 @@
 import { env, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { connectD1 } from "../../db/connect-d1";
+import { forgetHeldPages } from "../../worker/features/bio/serve-public-page";
 import type { PageJson } from "../../worker/features/bio/to-page-json";
 import type { Client } from "../helpers/api";
 
@@ -46,3 +47,47 @@ export async function changeRowQuietly(pageId: string, values: Record<string, un
 }
 
 export const counter_ = (site: string) => env.BIO_COUNTER.get(env.BIO_COUNTER.idFromName(site));
+
+/**
+ * Counts the statements the worker prepares on D1 from now until `stop()`: the worker
+ * shares this binding with the test, so a request that reads or writes the database
+ * shows here. Statements still run as usual; nothing is faked.
+ */
+export function countQueries() {
+  const db = env.DB as unknown as { prepare: (query: string) => unknown; exec: (query: string) => unknown };
+  const { prepare, exec } = db;
+  const seen: string[] = [];
+  db.prepare = (query: string) => {
+    seen.push(query);
+    return prepare.call(db, query);
+  };
+  db.exec = (query: string) => {
+    seen.push(query);
+    return exec.call(db, query);
+  };
+  return {
+    get count() {
+      return seen.length;
+    },
+    seen,
+    stop() {
+      db.prepare = prepare;
+      db.exec = exec;
+    },
+  };
+}
+
+/**
+ * The Cache API is written after the response (waitUntil): asks again, without this
+ * isolate's own copy, until the answer comes from the Cache API.
+ */
+export async function untilCacheApiHit(path: string, host?: string): Promise<Response> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    forgetHeldPages();
+    const res = await visit(path, { host });
+    if (res.headers.get("X-Cache") === "HIT") return res;
+    await res.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${path} never came from the Cache API`);
+}

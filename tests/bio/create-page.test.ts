@@ -175,6 +175,16 @@ describe("bio pages: who may do what", () => {
     expect(born.status).toBe(403);
   });
 
+  it("refuses a contributor's delete, even of their own draft, and keeps the page", async () => {
+    const { client, workspace } = await owner();
+    const contributor = await teammate(workspace.id, "contributor");
+    const draft = await createPage(contributor.client, workspace.id);
+    const res = await contributor.client.fetch(pagesPath(workspace.id, `/${draft.id}`), { method: "DELETE" });
+    expect(res.status).toBe(403);
+    expect((await res.json()) as { error: { code: string } }).toMatchObject({ error: { code: "forbidden" } });
+    expect((await client.fetch(pagesPath(workspace.id, `/${draft.id}`))).status).toBe(200);
+  });
+
   it("lets editors publish and change the address; viewers only read", async () => {
     const { workspace, client } = await owner();
     const editor = await teammate(workspace.id, "editor");

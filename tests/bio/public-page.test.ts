@@ -1,8 +1,17 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { forgetHeldPages } from "../../worker/features/bio/serve-public-page";
 import { signUp } from "../helpers/api";
 import { createWorkspace } from "../helpers/workspaces";
-import { changeRowQuietly, createPage, pagesPath, updatePage, visit } from "./bio-helpers";
+import {
+  changeRowQuietly,
+  countQueries,
+  createPage,
+  pagesPath,
+  untilCacheApiHit,
+  updatePage,
+  visit,
+} from "./bio-helpers";
 
 async function publishedPage(fields: Record<string, unknown> = {}) {
   const person = await signUp();
@@ -69,22 +78,49 @@ describe("public bio pages", () => {
     expect(upper.headers.get("Location")).toBe(`/${page.slug}`);
   });
 
-  it("serves the second request from the cache without reading the row, and an edit at once", async () => {
+  it("misses on the first request, then answers from the Cache API itself without a database query", async () => {
+    const { page } = await publishedPage({ title: "First title" });
+    const queries = countQueries();
+    const first = await visit(`/${page.slug}`);
+    queries.stop();
+    expect(first.headers.get("X-Cache")).toBe("MISS");
+    expect(await first.text()).toContain("First title");
+    // A miss reads the row: the counter sees the worker's queries.
+    expect(queries.seen.some((sql) => sql.includes("link_in_bio_pages"))).toBe(true);
+    await untilCacheApiHit(`/${page.slug}`);
+
+    // Change the row behind the API's back: a cache hit cannot see it, because it never reads the row.
+    await changeRowQuietly(page.id, { title: "Changed quietly" });
+    forgetHeldPages();
+    const hits = countQueries();
+    const fromCacheApi = await visit(`/${page.slug}`);
+    const fromMemory = await visit(`/${page.slug}`);
+    hits.stop();
+    expect(fromCacheApi.headers.get("X-Cache")).toBe("HIT");
+    expect(fromMemory.headers.get("X-Cache")).toBe("HIT-MEMORY");
+    for (const res of [fromCacheApi, fromMemory]) {
+      const html = await res.text();
+      expect(html).toContain("First title");
+      expect(html).not.toContain("Changed quietly");
+      expect(res.headers.get("ETag")).toBe(first.headers.get("ETag"));
+    }
+    expect(hits.seen).toEqual([]);
+  });
+
+  it("shows an edit on the very next request, rendered afresh and then cached again", async () => {
     const { client, workspace, page } = await publishedPage({ title: "First title" });
     const first = await visit(`/${page.slug}`);
     expect(await first.text()).toContain("First title");
-    // Change the row behind the API's back: a cache hit cannot see it, because it never reads the row.
-    await changeRowQuietly(page.id, { title: "Changed quietly" });
-    const second = await visit(`/${page.slug}`);
-    const cached = await second.text();
-    expect(cached).toContain("First title");
-    expect(cached).not.toContain("Changed quietly");
-    expect(second.headers.get("ETag")).toBe(first.headers.get("ETag"));
+    await untilCacheApiHit(`/${page.slug}`);
     // An edit through the API bumps the generation: the very next request renders afresh.
     await updatePage(client, workspace.id, page.id, { title: "Edited title" });
-    const third = await visit(`/${page.slug}`);
-    expect(await third.text()).toContain("Edited title");
-    expect(third.headers.get("ETag")).not.toBe(first.headers.get("ETag"));
+    const edited = await visit(`/${page.slug}`);
+    expect(edited.headers.get("X-Cache")).toBe("MISS");
+    expect(await edited.text()).toContain("Edited title");
+    expect(edited.headers.get("ETag")).not.toBe(first.headers.get("ETag"));
+    const again = await untilCacheApiHit(`/${page.slug}`);
+    expect(await again.text()).toContain("Edited title");
+    expect(again.headers.get("ETag")).toBe(edited.headers.get("ETag"));
   });
 
   it("answers 304 to a matching If-None-Match", async () => {
@@ -96,6 +132,7 @@ describe("public bio pages", () => {
     expect(again.status).toBe(304);
     expect(again.headers.get("ETag")).toBe(etag);
     expect(again.headers.get("Cache-Control")).toBe("public, max-age=0, must-revalidate");
+    expect(again.headers.get("X-Cache")).toBe("HIT-MEMORY");
   });
 
   it("serves a verified custom domain at / and nothing for an unverified one", async () => {

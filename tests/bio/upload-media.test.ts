@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signUp } from "../helpers/api";
 import { createWorkspace, teammate } from "../helpers/workspaces";
-import { createPage, pagesPath, visit } from "./bio-helpers";
+import { createPage, pagesPath, updatePage, visit } from "./bio-helpers";
 
 /** A real 1×1 PNG. */
 const PNG = Uint8Array.from(
@@ -38,6 +38,17 @@ describe("page images", () => {
     const html = await (await visit(`/${page.slug}`)).text();
     expect(html).toContain(`<img class="bio-avatar" src="${updated.profile_picture}"`);
     expect(html).toContain(`<meta property="og:image" content="http://localhost${updated.profile_picture}">`);
+  });
+
+  it("shows an uploaded background at once: the page's background becomes that image, other theme choices kept", async () => {
+    const { client, workspace, page, upload } = await setUp();
+    await updatePage(client, workspace.id, page.id, { theme: { preset: "sunset", button_color: "#123456" } });
+    const res = await upload("background_image", PNG);
+    expect(res.status).toBe(200);
+    const updated = (await res.json()) as { background_image: string; theme: Record<string, unknown> };
+    expect(updated.theme).toEqual({ preset: "sunset", button_color: "#123456", background_type: "image" });
+    const html = await (await visit(`/${page.slug}`)).text();
+    expect(html).toContain(`url("${updated.background_image}") center/cover`);
   });
 
   it("judges the file by its bytes and its size, not by what it claims", async () => {

@@ -3,6 +3,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { startFakeDns } from "../fakes/fake-dns";
+import { fakeDnsResolver } from "../fakes/fake-dns-client";
 import { repo, run, startWranglerDev } from "./wrangler-dev";
 
 // Module augmentation only works on an interface, so this is the one place we declare one.
@@ -19,8 +21,17 @@ export default async function startApp(project: TestProject): Promise<() => Prom
   if (!existsSync(join(repo, "dist/web/app/index.html"))) {
     run(["vite", "build", "--config", "web/vite.config.ts"], process.env);
   }
-  const app = await startWranglerDev();
+  // Custom-domain checks ask this local resolver, never the internet's DNS.
+  const dns = await startFakeDns();
+  const app = await startWranglerDev({ vars: fakeDnsResolver(dns.url) }).catch(async (error: unknown) => {
+    await dns.close();
+    throw error;
+  });
   project.provide("appUrl", app.url);
   project.provide("persistDir", app.state);
-  return app.stop;
+  project.provide("fakeDnsUrl", dns.url);
+  return async () => {
+    await app.stop();
+    await dns.close();
+  };
 }

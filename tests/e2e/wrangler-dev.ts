@@ -154,7 +154,9 @@ export async function serveWranglerDev(
 }
 
 /** Starts `wrangler dev` (optionally with another config) on a fresh, migrated local D1 that stop() deletes. */
-export async function startWranglerDev(options: { config?: string; healthPath?: string } = {}): Promise<WranglerDev> {
+export async function startWranglerDev(
+  options: { config?: string; healthPath?: string; vars?: Record<string, string> } = {},
+): Promise<WranglerDev> {
   ensureWebBuild();
   const state = mkdtempSync(join(tmpdir(), "mewayz-dev-"));
   try {

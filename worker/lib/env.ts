@@ -18,6 +18,8 @@ export type Env = {
   BIO_ANALYTICS_SECRET?: string;
   /** DNS-over-HTTPS resolver (JSON API) for custom-domain verification; Cloudflare's by default. */
   DNS_RESOLVER_URL?: string;
+  /** The platform's own hostnames, comma-separated: never looked up as bio custom domains. */
+  APP_HOSTS?: string;
   APP_ENV: string;
   /** PlanetScale connection URL; when set, data lives in MySQL instead of D1. */
   DATABASE_URL?: string;

@@ -1,4 +1,5 @@
-import { createResource, For, Show } from "solid-js";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { Notice } from "../../ui/notice";
 import type { Analytics } from "./bio-store";
 
 const W = 560;
@@ -56,19 +57,87 @@ function Bars(props: { title: string; rows: { label: string; value: number }[]; 
   );
 }
 
-export function BioAnalyticsPanel(props: { load: () => Promise<Analytics>; version: number }) {
+/** How far back the API goes in one answer. */
+export const MAX_RANGE_DAYS = 90;
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Days from..to, both included (UTC, like the API's figures). */
+const daysIn = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+
+export type AnalyticsRange = { from: string; to: string };
+
+export function BioAnalyticsPanel(props: { load: (range: AnalyticsRange) => Promise<Analytics>; version: number }) {
+  const today = isoDay(Date.now());
+  const [from, setFrom] = createSignal(isoDay(Date.now() - 29 * DAY_MS));
+  const [to, setTo] = createSignal(today);
+  const problem = () => {
+    if (!from() || !to()) return "Choose both days.";
+    if (from() > to()) return "The first day must come before the last.";
+    if (daysIn(from(), to()) > MAX_RANGE_DAYS) return `Choose at most ${MAX_RANGE_DAYS} days.`;
+    return null;
+  };
+  const lastDays = (n: number) => {
+    setTo(today);
+    setFrom(isoDay(Date.parse(today) - (n - 1) * DAY_MS));
+  };
+  // Only a valid range is asked for: the previous figures stay while a date is being typed.
   const [data, { refetch }] = createResource(
-    () => props.version,
-    () => props.load(),
+    () => (problem() ? false : { version: props.version, from: from(), to: to() }),
+    (range) => props.load({ from: range.from, to: range.to }),
   );
   return (
     <section class="card stack" data-testid="bio-analytics">
-      <div class="card__head">
-        <h3 class="card__title">Analytics · last 30 days</h3>
+      <div class="card__head card__head--wrap">
+        <h3 class="card__title" data-testid="bio-analytics-title">
+          Analytics · {data()?.from ?? from()} to {data()?.to ?? to()}
+        </h3>
         <button type="button" class="button button--small" onClick={() => void refetch()}>
           Refresh
         </button>
       </div>
+      <div class="bio-colours" data-testid="bio-analytics-range">
+        <label class="field">
+          <span class="field__label">From</span>
+          <input
+            type="date"
+            class="input"
+            data-testid="bio-analytics-from"
+            value={from()}
+            max={today}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span class="field__label">To</span>
+          <input
+            type="date"
+            class="input"
+            data-testid="bio-analytics-to"
+            value={to()}
+            max={today}
+            onChange={(e) => setTo(e.currentTarget.value)}
+          />
+        </label>
+        <div class="field">
+          <span class="field__label">Last</span>
+          <div>
+            <For each={[7, 30, 90]}>
+              {(n) => (
+                <button type="button" class="button button--small button--ghost" onClick={() => lastDays(n)}>
+                  {n} days
+                </button>
+              )}
+            </For>
+          </div>
+        </div>
+      </div>
+      <Show when={problem()}>
+        {(p) => (
+          <Notice tone="warning" testId="bio-analytics-range-problem">
+            {p()}
+          </Notice>
+        )}
+      </Show>
       <Show when={data()} fallback={<p class="muted">Loading…</p>}>
         {(a) => (
           <>

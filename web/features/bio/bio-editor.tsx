@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from
 import { createStore, unwrap } from "solid-js/store";
 import type { BioLink } from "../../../worker/features/bio/bio-links";
 import {
+  BACKGROUNDS,
   BUTTON_SHAPES,
   BUTTON_STYLES,
   FONTS,
@@ -14,12 +15,14 @@ import { MAX_BIO_CHARS, renderBioPage } from "../../../worker/features/bio/rende
 import { ApiError } from "../../lib/api-error";
 import { useViewing } from "../../lib/live/use-viewing";
 import { CollaborativeText } from "../../ui/collaborative-text";
+import { ConfirmDialog } from "../../ui/confirm-dialog";
 import { Notice } from "../../ui/notice";
 import { PresenceBadge } from "../../ui/presence-badge";
 import { refresh, session } from "../auth/session-store";
 import { can } from "../workspaces/workspaces-store";
 import { BioAnalyticsPanel } from "./bio-analytics-panel";
 import type { BioPageJson, BioStore } from "./bio-store";
+import { CustomDomainPanel } from "./custom-domain-panel";
 import { ImageCropper } from "./image-cropper";
 import { QrCode } from "./qr-code";
 
@@ -31,6 +34,7 @@ type Draft = {
   seo_title: string;
   seo_description: string;
   custom_css: string;
+  custom_domain: string;
   theme: Record<string, unknown>;
   links: DraftLink[];
 };
@@ -43,6 +47,7 @@ const toDraft = (page: BioPageJson): Draft => ({
   seo_title: page.seo_title ?? "",
   seo_description: page.seo_description ?? "",
   custom_css: page.custom_css ?? "",
+  custom_domain: page.custom_domain ?? "",
   theme: { ...(page.theme ?? {}) },
   links: (page.links as unknown as BioLink[]).map((l) => ({ ...l, key: `k${++keys}` })),
 });
@@ -55,6 +60,12 @@ const toLocalInput = (iso: string | null | undefined) => {
 };
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
 
+const BACKGROUND_LABELS: Record<(typeof BACKGROUNDS)[number], string> = {
+  color: "Colour",
+  gradient: "Gradient",
+  image: "Image",
+};
+
 const PALETTE = [
   ["background_color", "Background"],
   ["text_color", "Text"],
@@ -62,7 +73,13 @@ const PALETTE = [
   ["button_text_color", "Button text"],
 ] as const;
 
-export function BioEditor(props: { page: BioPageJson; store: BioStore; workspaceId: string }) {
+export function BioEditor(props: {
+  page: BioPageJson;
+  store: BioStore;
+  workspaceId: string;
+  /** After this page is deleted: the builder closes it. */
+  onDeleted?: () => void;
+}) {
   const [draft, setDraft] = createStore<Draft>(toDraft(props.page));
   const [etag, setEtag] = createSignal<string | undefined>();
   const [saving, setSaving] = createSignal(false);
@@ -140,6 +157,7 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
     if (mayPublish()) {
       changes.slug = draft.slug;
       changes.is_active = draft.is_active;
+      changes.custom_domain = draft.custom_domain.trim() || null;
     }
     try {
       const { page: saved, etag: next } = await props.store.update(props.page.id, changes, etag());
@@ -202,9 +220,32 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
     setCropping(null);
     try {
       await props.store.upload(props.page.id, field, blob);
+      // The API makes an uploaded background the page's background; the draft follows, so Save keeps it.
+      if (field === "background_image") setDraft("theme", "background_type", "image");
       setEtag(await props.store.etagOf(props.page.id));
     } catch (failure) {
       setMessage({ tone: "error", text: ApiError.from(failure).message });
+    }
+  };
+
+  const verifyDomain = async () => {
+    const { etag: next } = await props.store.verifyDomain(props.page.id);
+    setEtag(next ?? (await props.store.etagOf(props.page.id)));
+  };
+
+  const [confirmingDelete, setConfirmingDelete] = createSignal(false);
+  const [deleting, setDeleting] = createSignal(false);
+  const remove = async () => {
+    setDeleting(true);
+    try {
+      await props.store.remove(props.page.id);
+      setConfirmingDelete(false);
+      props.onDeleted?.();
+    } catch (failure) {
+      setConfirmingDelete(false);
+      setMessage({ tone: "error", text: ApiError.from(failure).message });
+    } finally {
+      setDeleting(false);
     }
   };
 
@@ -262,7 +303,7 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
             <a href={publicUrl()} target="_blank" rel="noopener" data-testid="bio-public-link">
               {publicUrl()}
             </a>
-            <button type="button" class="button button--small" onClick={() => void copy()}>
+            <button type="button" class="button button--small" data-testid="bio-copy-link" onClick={() => void copy()}>
               {copied() ? "Copied" : "Copy link"}
             </button>
             <QrCode value={publicUrl()} size={120} label={`QR code of ${publicUrl()}`} />
@@ -325,6 +366,15 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
                       placeholder="Title"
                       value={link.title}
                       onInput={(e) => setDraft("links", i(), "title", e.currentTarget.value)}
+                    />
+                    <input
+                      class="input input--small"
+                      aria-label="Link icon"
+                      data-testid="bio-link-icon"
+                      placeholder="Icon (an emoji, optional)"
+                      maxLength={16}
+                      value={link.icon ?? ""}
+                      onInput={(e) => setDraft("links", i(), "icon", e.currentTarget.value || null)}
                     />
                     <input
                       class="input"
@@ -489,6 +539,54 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
               </select>
             </label>
           </div>
+          <div class="bio-colours" data-testid="bio-background">
+            <label class="field">
+              <span class="field__label">Background</span>
+              <select
+                class="input"
+                data-testid="bio-background-type"
+                value={resolveTheme(draft.theme).background_type}
+                onChange={(e) => setDraft("theme", "background_type", e.currentTarget.value)}
+              >
+                <For each={BACKGROUNDS}>{(v) => <option value={v}>{BACKGROUND_LABELS[v]}</option>}</For>
+              </select>
+            </label>
+            <Show when={resolveTheme(draft.theme).background_type === "gradient"}>
+              <label class="field">
+                <span class="field__label">Gradient to</span>
+                <input
+                  type="color"
+                  data-testid="bio-gradient-to"
+                  value={resolveTheme(draft.theme).gradient_to}
+                  onInput={(e) => setDraft("theme", "gradient_to", e.currentTarget.value)}
+                />
+              </label>
+              <label class="field">
+                <span class="field__label">Angle ({resolveTheme(draft.theme).gradient_angle}°)</span>
+                <input
+                  type="range"
+                  min="0"
+                  max="360"
+                  step="1"
+                  data-testid="bio-gradient-angle"
+                  value={resolveTheme(draft.theme).gradient_angle}
+                  onInput={(e) => setDraft("theme", "gradient_angle", Number(e.currentTarget.value))}
+                />
+              </label>
+            </Show>
+            <Show when={resolveTheme(draft.theme).background_type === "image" && !page().background_image}>
+              <p class="muted">Upload a background image below; until then the background colour shows.</p>
+            </Show>
+            <label class="choice">
+              <input
+                type="checkbox"
+                data-testid="bio-dark-mode"
+                checked={resolveTheme(draft.theme).dark_mode === "auto"}
+                onChange={(e) => setDraft("theme", "dark_mode", e.currentTarget.checked ? "auto" : "off")}
+              />{" "}
+              Dark colours for visitors whose phone is in dark mode
+            </label>
+          </div>
           <For each={page().theme_warnings}>{(w) => <Notice tone="warning">{w.message}</Notice>}</For>
           <div class="bio-colours">
             <label class="field">
@@ -505,6 +603,7 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
               <span class="field__label">Background image</span>
               <input
                 type="file"
+                data-testid="bio-background-upload"
                 accept="image/png,image/jpeg,image/gif,image/webp"
                 disabled={!mayEdit()}
                 onChange={(e) => choose("background_image", e.currentTarget)}
@@ -541,6 +640,14 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
             )}
           </For>
         </section>
+
+        <CustomDomainPanel
+          page={page()}
+          value={draft.custom_domain}
+          onInput={(value) => setDraft("custom_domain", value)}
+          mayPublish={mayPublish()}
+          verify={verifyDomain}
+        />
 
         <section class="card stack">
           <h3 class="card__title">Search and sharing</h3>
@@ -580,10 +687,38 @@ export function BioEditor(props: { page: BioPageJson; store: BioStore; workspace
           >
             {saving() ? "Saving…" : "Save"}
           </button>
+          <Show when={can("bio.pages.delete")}>
+            <button
+              type="button"
+              class="button button--danger"
+              data-testid="bio-delete"
+              onClick={() => setConfirmingDelete(true)}
+            >
+              Delete page
+            </button>
+          </Show>
         </div>
+        <ConfirmDialog
+          open={confirmingDelete()}
+          title="Delete this page?"
+          body={
+            <p>
+              {page().title} (/{page().slug}) goes offline at once, with its analytics and images. This cannot be
+              undone.
+            </p>
+          }
+          confirmLabel="Delete page"
+          danger
+          pending={deleting()}
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmingDelete(false)}
+        />
 
         <Show when={can("bio.analytics.read")}>
-          <BioAnalyticsPanel version={analyticsVersion()} load={() => props.store.analytics(props.page.id)} />
+          <BioAnalyticsPanel
+            version={analyticsVersion()}
+            load={(range) => props.store.analytics(props.page.id, range)}
+          />
           <button
             type="button"
             class="button button--small"

@@ -94,7 +94,14 @@ export function BioPage() {
       <Show when={selected()?.id} keyed>
         {(id) => (
           <Show when={store.state.items.find((p) => p.id === id)}>
-            {(page) => <BioEditor page={page()} store={store} workspaceId={params.workspaceId} />}
+            {(page) => (
+              <BioEditor
+                page={page()}
+                store={store}
+                workspaceId={params.workspaceId}
+                onDeleted={() => setSearch({ page: undefined })}
+              />
+            )}
           </Show>
         )}
       </Show>

@@ -89,15 +89,30 @@ export function createBioStore(workspaceId: () => string) {
       })
     ).body;
 
-  const analytics = async (pageId: string) =>
-    (await requestApi<Analytics>("GET", pagesPath(workspaceId(), `/${pageId}/analytics`))).body;
+  /** Daily figures for from..to (YYYY-MM-DD, UTC, at most 90 days); the last 30 days without a range. */
+  const analytics = async (pageId: string, range: { from?: string; to?: string } = {}) =>
+    (
+      await requestApi<Analytics>("GET", pagesPath(workspaceId(), `/${pageId}/analytics`), {
+        query: { from: range.from, to: range.to },
+      })
+    ).body;
+
+  /** Asks the API to check the domain's TXT record now; a 409 says what is missing. */
+  const verifyDomain = async (pageId: string) => {
+    const { body, response } = await requestApi<BioPageJson>(
+      "POST",
+      pagesPath(workspaceId(), `/${pageId}/custom-domain/verify`),
+    );
+    put(body);
+    return { page: body, etag: response.headers.get("ETag") ?? undefined };
+  };
 
   const etagOf = async (pageId: string) =>
     (await requestApi<BioPageJson>("GET", pagesPath(workspaceId(), `/${pageId}`))).response.headers.get("ETag") ??
     undefined;
 
   void load();
-  return { state, load, create, update, remove, upload, sanitize, analytics, etagOf };
+  return { state, load, create, update, remove, upload, sanitize, analytics, verifyDomain, etagOf };
 }
 
 export type BioStore = ReturnType<typeof createBioStore>;

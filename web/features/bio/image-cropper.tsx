@@ -17,6 +17,7 @@ export function ImageCropper(props: {
   const url = URL.createObjectURL(props.file);
   onCleanup(() => URL.revokeObjectURL(url));
   const [image, setImage] = createSignal<HTMLImageElement | null>(null);
+  const [unreadable, setUnreadable] = createSignal(false);
   const [zoom, setZoom] = createSignal(1);
   const [x, setX] = createSignal(0.5);
   const [y, setY] = createSignal(0.5);
@@ -47,6 +48,8 @@ export function ImageCropper(props: {
   };
 
   const finish = () => {
+    // Until the image has loaded the canvas is blank: uploading it would replace the picture with nothing.
+    if (!image()) return;
     draw();
     canvas?.toBlob(
       (blob) => {
@@ -84,7 +87,13 @@ export function ImageCropper(props: {
           setImage(e.currentTarget);
           draw();
         }}
+        onError={() => setUnreadable(true)}
       />
+      <Show when={unreadable()}>
+        <p class="notice notice--error" role="alert" data-testid="bio-crop-error">
+          This file cannot be read as an image. Choose a PNG, JPEG, GIF or WebP.
+        </p>
+      </Show>
       <canvas
         ref={canvas}
         width={out.width}
@@ -99,7 +108,13 @@ export function ImageCropper(props: {
         {slider("Top — bottom", y, setY, 0, 1)}
       </Show>
       <div class="bio-cropper__actions">
-        <button type="button" class="button button--primary button--small" data-testid="bio-crop-done" onClick={finish}>
+        <button
+          type="button"
+          class="button button--primary button--small"
+          data-testid="bio-crop-done"
+          disabled={!image()}
+          onClick={finish}
+        >
           Use this
         </button>
         <button type="button" class="button button--small" onClick={() => props.onCancel()}>

@@ -34,3 +34,14 @@ export async function findPublishedPage(db: Database, pageId: string): Promise<P
     .limit(1);
   return row ?? null;
 }
+
+/** The page whose verified custom domain this is, published or not (the domain shows nothing else). */
+export async function findDomainOwner(db: Database, host: string): Promise<string | null> {
+  const t = db.t.linkInBioPages;
+  const [row] = await db.q
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.custom_domain, host), isNotNull(t.custom_domain_verified_at)))
+    .limit(1);
+  return row?.id ?? null;
+}

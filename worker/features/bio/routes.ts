@@ -389,7 +389,13 @@ export const bioRoutes = createRouter()
       const key = `${before.id}/${name}.${kind.ext}`;
       // Named by its content: the same image again is the same file, and a file never changes.
       await c.env.BIO_MEDIA.put(key, bytes, { httpMetadata: { contentType: kind.type } });
-      const page = await applyPageUpdate(c, before, { [field]: `/bio-media/${key}` });
+      const values: PageValues = { [field]: `/bio-media/${key}` };
+      // A background is uploaded to be seen: the page's background becomes the image (a theme's other choices stay).
+      if (field === "background_image") {
+        const theme = before.theme && typeof before.theme === "object" ? before.theme : {};
+        values.theme = { ...theme, background_type: "image" } as PageValues["theme"];
+      }
+      const page = await applyPageUpdate(c, before, values);
       c.header("ETag", await etagOfPage(page));
       return c.json(page, 200);
     },

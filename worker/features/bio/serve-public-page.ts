@@ -91,6 +91,14 @@ type Held = {
 const held = new Map<string, Held>();
 const HELD_MAX = 300;
 
+/**
+ * Drops this isolate's copies, as if the isolate were new: tests use it to reach the Cache
+ * API behind it. Harmless anywhere — the next visitor is served from the Cache API.
+ */
+export function forgetHeldPages(): void {
+  held.clear();
+}
+
 function hold(key: string, entry: Held) {
   if (held.size >= HELD_MAX) {
     const oldest = held.keys().next().value;
@@ -135,11 +143,18 @@ function heldOf(rendered: Rendered, now: number): Held {
   };
 }
 
+/**
+ * Where an answer came from, in `X-Cache`: MISS (rendered from the database), HIT (the
+ * Cache API) or HIT-MEMORY (this isolate's copy) — for whoever watches a page's latency.
+ */
+type CacheSource = "MISS" | "HIT" | "HIT-MEMORY";
+
 /** The answer to a visitor: 304 when their copy is current. */
-function forVisitor(entry: Held, ifNoneMatch: string | undefined): Response {
+function forVisitor(entry: Held, ifNoneMatch: string | undefined, source: CacheSource): Response {
+  const headers: [string, string][] = [...entry.headers, ["X-Cache", source]];
   const matches = entry.etag && ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === entry.etag);
-  if (entry.status === 200 && matches) return new Response(null, { status: 304, headers: entry.headers });
-  return new Response(entry.bytes, { status: entry.status, headers: entry.headers });
+  if (entry.status === 200 && matches) return new Response(null, { status: 304, headers });
+  return new Response(entry.bytes, { status: entry.status, headers });
 }
 
 export type PublicPageTarget = {
@@ -176,12 +191,13 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
       count(inMemory.pageId);
       c.executionCtx.waitUntil(learnPage(c.env, target.site, state, inMemory.pageId));
     }
-    return forVisitor(inMemory, c.req.header("If-None-Match"));
+    return forVisitor(inMemory, c.req.header("If-None-Match"), "HIT-MEMORY");
   }
   // Typed through a cast: the web build type-checks this file with the DOM lib, whose CacheStorage has no default.
   const cache = (caches as unknown as { default: Cache }).default;
   const cached = await cache.match(key);
   let entry: Held;
+  let source: CacheSource = "HIT";
   if (cached) {
     if (!state.known) {
       const pageId = cached.headers.get(PAGE_HEADER);
@@ -202,7 +218,8 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
       cache.put(key, new Response(fresh.bytes, { status: fresh.status, headers: fresh.headers })),
     );
     entry = heldOf(fresh, now);
+    source = "MISS";
   }
   hold(key, entry);
-  return forVisitor(entry, c.req.header("If-None-Match"));
+  return forVisitor(entry, c.req.header("If-None-Match"), source);
 }
