@@ -5,6 +5,8 @@ import { Field } from "../../ui/field";
 import { Notice } from "../../ui/notice";
 import { can } from "../workspaces/workspaces-store";
 import { PlatformPreview } from "./platform-preview";
+import { splitHashtags, splitMediaUrls } from "./post-fields";
+import { ScheduleField } from "./schedule-field";
 import type { SocialStore } from "./social-store";
 
 /**
@@ -51,16 +53,8 @@ export function Composer(props: { store: SocialStore; workspaceId: string; timeZ
 
   const active = () => props.store.state.accounts.filter((a) => a.status === "active");
   const chosen = createMemo(() => active().filter((a) => selected().includes(a.id)));
-  const hashtags = () =>
-    tags()
-      .split(/[\s,]+/)
-      .map((t) => t.replace(/^#/, ""))
-      .filter(Boolean);
-  const mediaUrls = () =>
-    media()
-      .split(/\s+/)
-      .map((u) => u.trim())
-      .filter(Boolean);
+  const hashtags = () => splitHashtags(tags());
+  const mediaUrls = () => splitMediaUrls(media());
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   const submit = async (status: "draft" | "scheduled") => {
@@ -178,25 +172,13 @@ export function Composer(props: { store: SocialStore; workspaceId: string; timeZ
           <progress max="100" value={progress() ?? 0} aria-label="Upload progress" />
         </Show>
       </Field>
-      <Field
+      <ScheduleField
         id="post-when"
-        label={`When (${props.timeZone})`}
-        hint="Your workspace's time zone; daylight saving is taken care of."
-      >
-        <div class="input-group">
-          <input
-            id="post-when"
-            class="input input--date"
-            type="datetime-local"
-            value={when()}
-            onInput={(e) => setWhen(e.currentTarget.value)}
-            data-testid="post-when"
-          />
-          <button type="button" class="button button--ghost input-group__button" onClick={() => void suggest()}>
-            Next free slot
-          </button>
-        </div>
-      </Field>
+        timeZone={props.timeZone}
+        value={when()}
+        onInput={setWhen}
+        onSuggest={() => void suggest()}
+      />
       <div class="stack">
         <For each={chosen()}>
           {(account) => (
