@@ -16,6 +16,11 @@ const accountLabel = (store: SocialStore, post: Post) => {
   return a ? `${a.platform} · @${a.username}` : "removed account";
 };
 
+const handle = (store: SocialStore, post: Post) => {
+  const a = accountOf(store, post);
+  return a ? `@${a.username}` : "the account";
+};
+
 const when = (post: Post) => (post.scheduled_at ? new Date(post.scheduled_at).toLocaleString() : "no time");
 
 /** Posts waiting for an editor: approve, or send back with a comment. Nobody approves their own. */
@@ -175,8 +180,8 @@ export function FailedPosts(props: { store: SocialStore; onOpen: (post: Post) =>
                   <Show when={post.status === "unconfirmed"}>
                     <p class="muted">
                       We could not tell whether {network(post)} took this post. Look for it on{" "}
-                      {accountLabel(props.store, post)}, then say what you found. Sending it again when it is in fact
-                      live posts it twice.
+                      {handle(props.store, post)}'s profile, then say what you found. Sending it again when it is in
+                      fact live posts it twice.
                     </p>
                   </Show>
                 </div>
@@ -201,7 +206,7 @@ export function FailedPosts(props: { store: SocialStore; onOpen: (post: Post) =>
                     <div class="inline-actions">
                       <input
                         class="input input--compact"
-                        placeholder={`Its id on ${network(post)} (optional)`}
+                        placeholder={`Its id on ${network(post)}`}
                         aria-label={`Its id on ${network(post)} (optional)`}
                         value={liveIds()[post.id] ?? ""}
                         onInput={(e) => setLiveIds((m) => ({ ...m, [post.id]: e.currentTarget.value }))}
@@ -231,8 +236,8 @@ export function FailedPosts(props: { store: SocialStore; onOpen: (post: Post) =>
         title="Send this post again?"
         body={
           <p>
-            Only when you checked {resend() ? accountLabel(props.store, resend() as Post) : "the account"} and the post
-            is not there. If it went out after all, sending again posts it a second time.
+            Only when you checked {resend() ? handle(props.store, resend() as Post) : "the account"} and the post is not
+            there. If it went out after all, sending again posts it a second time.
           </p>
         }
         confirmLabel="Send again"
