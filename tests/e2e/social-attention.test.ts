@@ -20,6 +20,7 @@ type Post = {
   hashtags: string[];
   external_post_id: string | null;
   failure_reason: string | null;
+  media_urls: string[];
 };
 
 async function api<T>(context: BrowserContext, method: "GET" | "POST" | "PATCH", path: string, data?: object) {
@@ -141,6 +142,12 @@ describe("social posts that need a person", () => {
 
     await panel.getByTestId("panel-when").fill(`${day}T09:30`);
     await panel.locator("#panel-tags").fill("#spring launch");
+    // An image added after composing, uploaded from the panel.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1024, 7)]);
+    await panel.locator("#panel-upload").setInputFiles({ name: "spring.png", mimeType: "image/png", buffer: png });
+    await expect.poll(() => panel.locator("#panel-media").inputValue()).toMatch(/\/media\/social\/.+\.png$/);
+    const mediaUrl = await panel.locator("#panel-media").inputValue();
+    expect(await panel.getByTestId("preview-media").locator("img").getAttribute("src")).toBe(mediaUrl);
     await panel.getByTestId("panel-schedule").click();
     await expect.poll(() => panel.locator(".card__title .badge").textContent()).toBe("scheduled");
     // Gone from the drafts list, with the time read in Paris summer time.
@@ -149,6 +156,7 @@ describe("social posts that need a person", () => {
       status: "scheduled",
       scheduled_at: `${day}T07:30:00.000Z`,
       hashtags: ["spring", "launch"],
+      media_urls: [mediaUrl],
     });
 
     // Back to drafts from the panel, and it is listed again.

@@ -4,6 +4,7 @@ import { ApiError } from "../../lib/api-error";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/notice";
 import { can } from "../workspaces/workspaces-store";
+import { MediaUpload } from "./media-upload";
 import { PlatformPreview } from "./platform-preview";
 import { splitHashtags, splitMediaUrls } from "./post-fields";
 import { ScheduleField } from "./schedule-field";
@@ -23,34 +24,6 @@ export function Composer(props: { store: SocialStore; workspaceId: string; timeZ
   const [error, setError] = createSignal<string | null>(null);
   const [saved, setSaved] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const [progress, setProgress] = createSignal<number | null>(null);
-
-  /** Uploads a file to the workspace's media store with a progress bar (XHR reports upload progress; fetch does not). */
-  const upload = (file: File) =>
-    new Promise<void>((resolve) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open("POST", `/api/v1/workspaces/${encodeURIComponent(props.workspaceId)}/posts/media`);
-      xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
-      xhr.upload.onprogress = (e) => setProgress(e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null);
-      xhr.onload = () => {
-        setProgress(null);
-        try {
-          const body = JSON.parse(xhr.responseText) as { url?: string; error?: { message: string } };
-          if (xhr.status === 201 && body.url) setMedia((m) => `${m.trim()}\n${body.url}`.trim());
-          else setError(body.error?.message ?? `Upload failed (${xhr.status}).`);
-        } catch {
-          setError(`Upload failed (${xhr.status}).`);
-        }
-        resolve();
-      };
-      xhr.onerror = () => {
-        setProgress(null);
-        setError("The upload did not reach the server.");
-        resolve();
-      };
-      xhr.send(file);
-    });
-
   const active = () => props.store.state.accounts.filter((a) => a.status === "active");
   const chosen = createMemo(() => active().filter((a) => selected().includes(a.id)));
   const hashtags = () => splitHashtags(tags());
@@ -151,27 +124,12 @@ export function Composer(props: { store: SocialStore; workspaceId: string; timeZ
           onInput={(e) => setMedia(e.currentTarget.value)}
         />
       </Field>
-      <Field
+      <MediaUpload
         id="post-upload"
-        label="Upload media"
-        hint="Images up to 10 MB, videos up to 100 MB; stored with a public link the networks fetch."
-      >
-        <input
-          id="post-upload"
-          type="file"
-          accept="image/jpeg,image/png,image/gif,image/webp,video/mp4,video/quicktime,video/webm"
-          multiple
-          onChange={async (e) => {
-            setError(null);
-            const input = e.currentTarget;
-            for (const file of Array.from(input.files ?? [])) await upload(file);
-            input.value = "";
-          }}
-        />
-        <Show when={progress() !== null}>
-          <progress max="100" value={progress() ?? 0} aria-label="Upload progress" />
-        </Show>
-      </Field>
+        workspaceId={props.workspaceId}
+        onUploaded={(url) => setMedia((m) => `${m.trim()}\n${url}`.trim())}
+        onError={setError}
+      />
       <ScheduleField
         id="post-when"
         timeZone={props.timeZone}

@@ -7,6 +7,7 @@ import { Notice } from "../../ui/notice";
 import { session } from "../auth/session-store";
 import { can } from "../workspaces/workspaces-store";
 import { fromLocalInput, toLocalInput } from "./local-time";
+import { MediaUpload } from "./media-upload";
 import { PlatformPreview } from "./platform-preview";
 import { PostEngagement } from "./post-engagement";
 import { splitHashtags, splitMediaUrls } from "./post-fields";
@@ -161,6 +162,13 @@ export function PostPanel(props: {
                 onInput={(e) => setEdits((x) => ({ ...x, media: e.currentTarget.value }))}
               />
             </Field>
+            <MediaUpload
+              id="panel-upload"
+              workspaceId={props.workspaceId}
+              disabled={busy()}
+              onUploaded={(url) => setEdits((x) => ({ ...x, media: `${media(p()).trim()}\n${url}`.trim() }))}
+              onError={setError}
+            />
             <Show when={account(p())}>
               {(a) => (
                 <PlatformPreview
