@@ -2,6 +2,7 @@
 // day, review a contributor's post, attach an uploaded image, and read engagement charts.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { addDays, type CalendarDay, localToInstant, weekdayOf, zonedDay } from "../../worker/lib/zoned-time";
 import { launchBrowser } from "./browser";
 import { queryLocalD1 } from "./query-local-d1";
 import { signUpByApi } from "./sign-up-by-api";
@@ -39,6 +40,7 @@ function watchErrors(page: Page) {
 }
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
+const pad = (n: number) => String(n).padStart(2, "0");
 
 describe("social workflows in the app", () => {
   let browser: Browser;
@@ -83,6 +85,46 @@ describe("social workflows in the app", () => {
     // And it stays there after a reload.
     await page.reload();
     await expect.poll(() => chip.evaluate((el) => el.closest("fieldset")?.dataset.day)).toBe(day(target));
+    expect(errors).toEqual([]);
+  });
+
+  it("moves a post to another day and hour in the week's hour grid, in the workspace's time zone", async () => {
+    const { context, workspace, account } = await studio(browser, "Wes Weekly");
+    contexts.push(context);
+    const zone = "America/New_York";
+    await api(context, "PATCH", `/workspaces/${workspace.id}`, { settings: { timezone: zone } });
+    // A day soon at 09:30 in New York, moved to the next day at 14:30 there; both in one
+    // week (weeks start on Monday, so the first is never a Sunday).
+    let tomorrow = addDays(zonedDay(new Date(), zone), 1);
+    if (weekdayOf(tomorrow) === 0) tomorrow = addDays(tomorrow, 1);
+    const after = addDays(tomorrow, 1);
+    const local = (d: CalendarDay) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+    const { data } = await api<{ data: Post[] }>(context, "POST", `/workspaces/${workspace.id}/posts`, {
+      account_ids: [account.id],
+      content: "Move my hour",
+      status: "scheduled",
+      scheduled_at: `${local(tomorrow)}T09:30`,
+    });
+    const post = data[0] as Post;
+
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${appUrl}/app/w/${workspace.id}/social?tab=calendar`);
+    await page.getByRole("radio", { name: "Week" }).check();
+    const grid = page.getByTestId("week-grid");
+    const cell = (d: CalendarDay, hour: string) =>
+      grid.locator(`fieldset[data-day="${local(d)}"][data-hour="${hour}"]`);
+    // The days may be in the next week.
+    if ((await cell(tomorrow, "09").count()) === 0) await page.getByRole("button", { name: "Next" }).click();
+    const chip = cell(tomorrow, "09").getByTestId("calendar-post").filter({ hasText: "09:30 Move my hour" });
+    await chip.waitFor();
+    await chip.dragTo(cell(after, "14"));
+    await cell(after, "14").getByTestId("calendar-post").filter({ hasText: "14:30 Move my hour" }).waitFor();
+
+    const expected = localToInstant({ ...after, hour: 14, minute: 30 }, zone)?.toISOString();
+    await expect
+      .poll(async () => (await api<Post>(context, "GET", `/workspaces/${workspace.id}/posts/${post.id}`)).scheduled_at)
+      .toBe(expected);
     expect(errors).toEqual([]);
   });
 
@@ -201,6 +243,10 @@ describe("social workflows in the app", () => {
     expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
 
     const url = await page.locator("#post-media").inputValue();
+    // The preview shows what is attached.
+    expect(
+      await page.getByTestId("preview-linkedin").getByTestId("preview-media").locator("img").getAttribute("src"),
+    ).toBe(url);
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByTestId("calendar").waitFor();
     const { data } = await api<{ data: Post[] }>(context, "GET", `/workspaces/${workspace.id}/posts?status=draft`);

@@ -4,7 +4,20 @@ import { ApiError } from "../../lib/api-error";
 import { Notice } from "../../ui/notice";
 import { can } from "../workspaces/workspaces-store";
 import { AccountEngagement } from "./account-engagement";
-import type { SocialStore } from "./social-store";
+import type { Account, SocialStore } from "./social-store";
+
+const day = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** When the account's access runs out and when it was last renewed: a refresh keeps it ahead of expiry. */
+function health(account: Account) {
+  const parts: string[] = [];
+  if (account.token_expires_at) {
+    const past = new Date(account.token_expires_at).getTime() <= Date.now();
+    parts.push(`${past ? "Access expired" : "Access valid until"} ${day(account.token_expires_at)}`);
+  } else parts.push("Access does not expire");
+  if (account.last_sync_at) parts.push(`last refreshed ${day(account.last_sync_at)}`);
+  return parts.join(" · ");
+}
 
 /**
  * Connected accounts with their health and, one at a time, their engagement per day;
@@ -42,10 +55,13 @@ export function AccountsPanel(props: { store: SocialStore; workspaceId: string; 
                   {label(account.platform)} · @{account.username}{" "}
                   {account.sandbox ? <span class="badge badge--muted">sandbox</span> : null}
                 </p>
-                <p class="row__meta">
+                <p class="row__meta" data-testid="account-health">
                   {account.status === "active"
                     ? "Connected"
-                    : `Needs reconnecting: ${account.last_error ?? account.status}`}
+                    : `${account.status === "revoked" ? "Access withdrawn" : "Expired"}: reconnect to keep publishing. ${account.last_error ?? ""}`.trim()}
+                </p>
+                <p class="row__meta" data-testid="account-tokens">
+                  {health(account)}
                 </p>
               </div>
               <div class="inline-actions">
@@ -61,10 +77,23 @@ export function AccountsPanel(props: { store: SocialStore; workspaceId: string; 
               </div>
               <Show when={can("social.accounts.manage")}>
                 <div class="inline-actions">
-                  <Show when={account.status !== "active" && !account.sandbox}>
-                    <a class="button button--small button--primary" href={connectUrl(account.platform)}>
-                      Reconnect
-                    </a>
+                  <Show when={account.status !== "active"}>
+                    <Show
+                      when={account.sandbox}
+                      fallback={
+                        <a class="button button--small button--primary" href={connectUrl(account.platform)}>
+                          Reconnect
+                        </a>
+                      }
+                    >
+                      <button
+                        type="button"
+                        class="button button--small button--primary"
+                        onClick={() => run(props.store.connectSandbox(account.platform, account.username))}
+                      >
+                        Reconnect
+                      </button>
+                    </Show>
                   </Show>
                   <button
                     type="button"

@@ -12,11 +12,14 @@ const addDays = (d: Day, n: number): Day => {
 };
 const weekday = (d: Day) => new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
 const MOVABLE = ["draft", "pending_approval", "scheduled", "failed"];
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const two = (n: number) => String(n).padStart(2, "0");
 
 /**
  * Month and week views of the posts, days and times in the workspace's time zone.
  * Dragging a post to another day keeps its local time of day (so a 09:00 post stays at
- * 09:00 across a daylight-saving change) and saves at once, undone if refused.
+ * 09:00 across a daylight-saving change); in the week's hour grid it takes the hour of
+ * the row it lands on, minutes kept. Saved at once, undone if refused.
  */
 export function Calendar(props: { store: SocialStore; timeZone: string; onOpen: (post: Post) => void }) {
   const today = zonedDay(new Date(), props.timeZone);
@@ -39,31 +42,76 @@ export function Calendar(props: { store: SocialStore; timeZone: string; onOpen: 
     props.store.setRange(from, to);
   });
 
-  const postsByDay = createMemo(() => {
-    const map = new Map<string, Post[]>();
-    for (const post of props.store.state.posts) {
-      if (!post.scheduled_at) continue;
-      const k = key(zonedDay(new Date(post.scheduled_at), props.timeZone));
-      map.set(k, [...(map.get(k) ?? []), post]);
+  const wallOf = (post: Post) => new Date(wallClock(new Date(post.scheduled_at ?? 0).getTime(), props.timeZone));
+
+  /** Posts by local day ("YYYY-MM-DD") and by local day and hour ("YYYY-MM-DD HH"), in time order. */
+  const grouped = createMemo(() => {
+    const byDay = new Map<string, Post[]>();
+    const byHour = new Map<string, Post[]>();
+    const posts = props.store.state.posts
+      .filter((p) => p.scheduled_at)
+      .sort((a, b) => (a.scheduled_at ?? "").localeCompare(b.scheduled_at ?? ""));
+    for (const post of posts) {
+      const wall = wallOf(post);
+      const k = wall.toISOString().slice(0, 10);
+      byDay.set(k, [...(byDay.get(k) ?? []), post]);
+      const h = `${k} ${two(wall.getUTCHours())}`;
+      byHour.set(h, [...(byHour.get(h) ?? []), post]);
     }
-    for (const list of map.values()) list.sort((a, b) => (a.scheduled_at ?? "").localeCompare(b.scheduled_at ?? ""));
-    return map;
+    return { byDay, byHour };
   });
 
   const timeOf = (post: Post) => {
-    const wall = new Date(wallClock(new Date(post.scheduled_at ?? 0).getTime(), props.timeZone));
-    return `${String(wall.getUTCHours()).padStart(2, "0")}:${String(wall.getUTCMinutes()).padStart(2, "0")}`;
+    const wall = wallOf(post);
+    return `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
   };
 
-  const drop = (postId: string, day: Day) => {
+  /** Moves a post to a day, and to an hour when dropped in the week's grid; its minutes stay. */
+  const drop = (postId: string, day: Day, hour?: number) => {
     const post = props.store.state.posts.find((p) => p.id === postId);
     if (!post?.scheduled_at) return;
-    const wall = new Date(wallClock(new Date(post.scheduled_at).getTime(), props.timeZone));
-    const at = localToInstant({ ...day, hour: wall.getUTCHours(), minute: wall.getUTCMinutes() }, props.timeZone);
+    const wall = wallOf(post);
+    const at = localToInstant(
+      { ...day, hour: hour ?? wall.getUTCHours(), minute: wall.getUTCMinutes() },
+      props.timeZone,
+    );
     if (!at) return setError("That time does not exist on that day (the clocks skip it).");
     setError(null);
     props.store.reschedule(postId, at).catch((failure) => setError(ApiError.from(failure).message));
   };
+
+  const dropHandlers = (day: Day, hour?: number) => ({
+    onDragOver: (e: DragEvent) => e.preventDefault(),
+    onDrop: (e: DragEvent) => {
+      e.preventDefault();
+      const id = e.dataTransfer?.getData("text/plain");
+      if (id) drop(id, day, hour);
+    },
+  });
+
+  const chip = (post: Post) => (
+    <button
+      type="button"
+      class={`social-chip social-chip--${post.status}`}
+      draggable={MOVABLE.includes(post.status)}
+      onDragStart={(e) => e.dataTransfer?.setData("text/plain", post.id)}
+      onClick={() => props.onOpen(post)}
+      data-testid="calendar-post"
+      data-status={post.status}
+      title={post.failure_reason ?? post.content}
+    >
+      {timeOf(post)} {post.content.slice(0, 24)}
+    </button>
+  );
+
+  // The week opens on the working day (07:00) rather than at midnight.
+  let grid: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (view() !== "week" || !grid) return;
+    const row = grid.querySelector<HTMLElement>('[data-hour="07"]');
+    if (row)
+      grid.scrollTop = row.offsetTop - (grid.querySelector<HTMLElement>(".social-week__head")?.offsetHeight ?? 0);
+  });
 
   const step = (n: number) =>
     setAnchor((a) =>
@@ -117,42 +165,64 @@ export function Calendar(props: { store: SocialStore; timeZone: string; onOpen: 
         </div>
       </div>
       <Show when={error()}>{(message) => <Notice tone="error">{message()}</Notice>}</Show>
-      <div class="social-calendar" classList={{ "social-calendar--week": view() === "week" }}>
-        <For each={days()}>
-          {(day) => (
-            <fieldset
-              aria-label={key(day)}
-              class="social-calendar__day"
-              classList={{ "social-calendar__day--other": view() === "month" && day.month !== anchor().month }}
-              data-day={key(day)}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={(e) => {
-                e.preventDefault();
-                const id = e.dataTransfer?.getData("text/plain");
-                if (id) drop(id, day);
-              }}
-            >
-              <span class="social-calendar__date">{day.day}</span>
-              <For each={postsByDay().get(key(day)) ?? []}>
-                {(post) => (
-                  <button
-                    type="button"
-                    class={`social-chip social-chip--${post.status}`}
-                    draggable={MOVABLE.includes(post.status)}
-                    onDragStart={(e) => e.dataTransfer?.setData("text/plain", post.id)}
-                    onClick={() => props.onOpen(post)}
-                    data-testid="calendar-post"
-                    data-status={post.status}
-                    title={post.failure_reason ?? post.content}
-                  >
-                    {timeOf(post)} {post.content.slice(0, 24)}
-                  </button>
-                )}
-              </For>
-            </fieldset>
-          )}
-        </For>
-      </div>
+      <Show
+        when={view() === "week"}
+        fallback={
+          <div class="social-calendar">
+            <For each={days()}>
+              {(day) => (
+                <fieldset
+                  aria-label={key(day)}
+                  class="social-calendar__day"
+                  classList={{ "social-calendar__day--other": day.month !== anchor().month }}
+                  data-day={key(day)}
+                  {...dropHandlers(day)}
+                >
+                  <span class="social-calendar__date">{day.day}</span>
+                  <For each={grouped().byDay.get(key(day)) ?? []}>{chip}</For>
+                </fieldset>
+              )}
+            </For>
+          </div>
+        }
+      >
+        <div class="social-week" ref={grid} data-testid="week-grid">
+          <div class="social-week__head" />
+          <For each={days()}>
+            {(day) => (
+              <div class="social-week__head" data-day={key(day)}>
+                {new Date(Date.UTC(day.year, day.month - 1, day.day)).toLocaleDateString(undefined, {
+                  weekday: "short",
+                  day: "numeric",
+                  timeZone: "UTC",
+                })}
+              </div>
+            )}
+          </For>
+          <For each={HOURS}>
+            {(hour) => (
+              <>
+                <div class="social-week__hour" data-hour={two(hour)}>
+                  {two(hour)}:00
+                </div>
+                <For each={days()}>
+                  {(day) => (
+                    <fieldset
+                      class="social-week__cell"
+                      aria-label={`${key(day)} ${two(hour)}:00`}
+                      data-day={key(day)}
+                      data-hour={two(hour)}
+                      {...dropHandlers(day, hour)}
+                    >
+                      <For each={grouped().byHour.get(`${key(day)} ${two(hour)}`) ?? []}>{chip}</For>
+                    </fieldset>
+                  )}
+                </For>
+              </>
+            )}
+          </For>
+        </div>
+      </Show>
     </section>
   );
 }

@@ -4,7 +4,10 @@ import { ApiError } from "../../lib/api-error";
 import { Field } from "../../ui/field";
 import { Notice } from "../../ui/notice";
 import { can } from "../workspaces/workspaces-store";
+import { MediaUpload } from "./media-upload";
 import { PlatformPreview } from "./platform-preview";
+import { splitHashtags, splitMediaUrls } from "./post-fields";
+import { ScheduleField } from "./schedule-field";
 import type { SocialStore } from "./social-store";
 
 /**
@@ -21,46 +24,10 @@ export function Composer(props: { store: SocialStore; workspaceId: string; timeZ
   const [error, setError] = createSignal<string | null>(null);
   const [saved, setSaved] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const [progress, setProgress] = createSignal<number | null>(null);
-
-  /** Uploads a file to the workspace's media store with a progress bar (XHR reports upload progress; fetch does not). */
-  const upload = (file: File) =>
-    new Promise<void>((resolve) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open("POST", `/api/v1/workspaces/${encodeURIComponent(props.workspaceId)}/posts/media`);
-      xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
-      xhr.upload.onprogress = (e) => setProgress(e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null);
-      xhr.onload = () => {
-        setProgress(null);
-        try {
-          const body = JSON.parse(xhr.responseText) as { url?: string; error?: { message: string } };
-          if (xhr.status === 201 && body.url) setMedia((m) => `${m.trim()}\n${body.url}`.trim());
-          else setError(body.error?.message ?? `Upload failed (${xhr.status}).`);
-        } catch {
-          setError(`Upload failed (${xhr.status}).`);
-        }
-        resolve();
-      };
-      xhr.onerror = () => {
-        setProgress(null);
-        setError("The upload did not reach the server.");
-        resolve();
-      };
-      xhr.send(file);
-    });
-
   const active = () => props.store.state.accounts.filter((a) => a.status === "active");
   const chosen = createMemo(() => active().filter((a) => selected().includes(a.id)));
-  const hashtags = () =>
-    tags()
-      .split(/[\s,]+/)
-      .map((t) => t.replace(/^#/, ""))
-      .filter(Boolean);
-  const mediaUrls = () =>
-    media()
-      .split(/\s+/)
-      .map((u) => u.trim())
-      .filter(Boolean);
+  const hashtags = () => splitHashtags(tags());
+  const mediaUrls = () => splitMediaUrls(media());
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   const submit = async (status: "draft" | "scheduled") => {
@@ -157,46 +124,19 @@ export function Composer(props: { store: SocialStore; workspaceId: string; timeZ
           onInput={(e) => setMedia(e.currentTarget.value)}
         />
       </Field>
-      <Field
+      <MediaUpload
         id="post-upload"
-        label="Upload media"
-        hint="Images up to 10 MB, videos up to 100 MB; stored with a public link the networks fetch."
-      >
-        <input
-          id="post-upload"
-          type="file"
-          accept="image/jpeg,image/png,image/gif,image/webp,video/mp4,video/quicktime,video/webm"
-          multiple
-          onChange={async (e) => {
-            setError(null);
-            const input = e.currentTarget;
-            for (const file of Array.from(input.files ?? [])) await upload(file);
-            input.value = "";
-          }}
-        />
-        <Show when={progress() !== null}>
-          <progress max="100" value={progress() ?? 0} aria-label="Upload progress" />
-        </Show>
-      </Field>
-      <Field
+        workspaceId={props.workspaceId}
+        onUploaded={(url) => setMedia((m) => `${m.trim()}\n${url}`.trim())}
+        onError={setError}
+      />
+      <ScheduleField
         id="post-when"
-        label={`When (${props.timeZone})`}
-        hint="Your workspace's time zone; daylight saving is taken care of."
-      >
-        <div class="input-group">
-          <input
-            id="post-when"
-            class="input input--date"
-            type="datetime-local"
-            value={when()}
-            onInput={(e) => setWhen(e.currentTarget.value)}
-            data-testid="post-when"
-          />
-          <button type="button" class="button button--ghost input-group__button" onClick={() => void suggest()}>
-            Next free slot
-          </button>
-        </div>
-      </Field>
+        timeZone={props.timeZone}
+        value={when()}
+        onInput={setWhen}
+        onSuggest={() => void suggest()}
+      />
       <div class="stack">
         <For each={chosen()}>
           {(account) => (

@@ -7,7 +7,9 @@ import {
   type Platform,
 } from "../../../worker/features/social/platforms/platform-limits";
 
-/** How the post will read on one network, with its live character count and what it would refuse. */
+const VIDEO = /\.(mp4|m4v|mov|webm)(\?|#|$)/i;
+
+/** How the post will read on one network, with its media, its live character count and what it would refuse. */
 export function PlatformPreview(props: {
   platform: Platform;
   username: string;
@@ -39,6 +41,17 @@ export function PlatformPreview(props: {
       </div>
       <p class="social-preview__text">{composeText(props.content, props.hashtags) || "Your post will show here."}</p>
       <Show when={props.media.length}>
+        <div class="social-preview__media" data-testid="preview-media">
+          <For each={props.media}>
+            {(url) =>
+              VIDEO.test(url) ? (
+                <video class="social-preview__thumb" src={url} muted preload="metadata" aria-label="Attached video" />
+              ) : (
+                <img class="social-preview__thumb" src={url} alt="" loading="lazy" />
+              )
+            }
+          </For>
+        </div>
         <p class="muted">{props.media.length} media attached</p>
       </Show>
       <For each={problems()}>{(problem) => <p class="field__error">{problem.message}</p>}</For>

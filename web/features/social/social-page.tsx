@@ -6,15 +6,16 @@ import { Loading } from "../../ui/loading";
 import { Notice } from "../../ui/notice";
 import { workspaces } from "../workspaces/workspaces-store";
 import { AccountsPanel } from "./accounts-panel";
-import { ApprovalQueue, FailedPosts } from "./attention-lists";
+import { ApprovalQueue, DraftsList, FailedPosts } from "./attention-lists";
 import { Calendar } from "./calendar";
 import { Composer } from "./composer";
 import { PostPanel } from "./post-panel";
-import { createSocialStore } from "./social-store";
+import { createSocialStore, type ListName } from "./social-store";
 
 const TABS = [
   { id: "calendar", label: "Calendar" },
   { id: "compose", label: "Compose" },
+  { id: "drafts", label: "Drafts" },
   { id: "approvals", label: "Approvals" },
   { id: "failed", label: "Failed" },
   { id: "accounts", label: "Accounts" },
@@ -24,16 +25,21 @@ const TABS = [
 export function SocialPage() {
   const params = useParams<{ workspaceId: string }>();
   const [search, setSearch] = useSearchParams<{ tab?: string; connected?: string; error?: string }>();
-  const store = createSocialStore(() => params.workspaceId);
-  void store.load();
-  useDocumentTitle(() => "Social");
-  const [open, setOpen] = createSignal<string | null>(null);
-  const tab = () => search.tab ?? "calendar";
   const timeZone = () => {
     const zone = (workspaces.current.workspace?.settings as { timezone?: unknown } | undefined)?.timezone;
     return typeof zone === "string" && zone ? zone : "UTC";
   };
-  const count = (status: string[]) => store.state.posts.filter((p) => status.includes(p.status)).length;
+  const store = createSocialStore(() => params.workspaceId, timeZone);
+  void store.load();
+  useDocumentTitle(() => "Social");
+  const [open, setOpen] = createSignal<string | null>(null);
+  const tab = () => search.tab ?? "calendar";
+  /** How many a list holds, "50+" while more pages wait. */
+  const count = (list: ListName) => {
+    const n = store.listed(list).length;
+    return n ? ` (${n}${store.state.lists[list].next_cursor ? "+" : ""})` : "";
+  };
+  const COUNTED: Partial<Record<string, ListName>> = { approvals: "approvals", failed: "failed", drafts: "drafts" };
 
   return (
     <div class="stack" data-testid="social-page">
@@ -55,8 +61,7 @@ export function SocialPage() {
               />
               <span>
                 {t.label}
-                {t.id === "approvals" && count(["pending_approval"]) ? ` (${count(["pending_approval"])})` : ""}
-                {t.id === "failed" && count(["failed", "unconfirmed"]) ? ` (${count(["failed", "unconfirmed"])})` : ""}
+                {COUNTED[t.id] ? count(COUNTED[t.id] as ListName) : ""}
               </span>
             </label>
           )}
@@ -86,7 +91,10 @@ export function SocialPage() {
               <ApprovalQueue store={store} />
             </Match>
             <Match when={tab() === "failed"}>
-              <FailedPosts store={store} />
+              <FailedPosts store={store} onOpen={(p) => setOpen(p.id)} />
+            </Match>
+            <Match when={tab() === "drafts"}>
+              <DraftsList store={store} onOpen={(p) => setOpen(p.id)} />
             </Match>
             <Match when={tab() === "accounts"}>
               <AccountsPanel store={store} workspaceId={params.workspaceId} timeZone={timeZone()} />
@@ -94,7 +102,13 @@ export function SocialPage() {
           </Switch>
           <Show when={open()} keyed>
             {(id) => (
-              <PostPanel store={store} workspaceId={params.workspaceId} postId={id} onClose={() => setOpen(null)} />
+              <PostPanel
+                store={store}
+                workspaceId={params.workspaceId}
+                timeZone={timeZone()}
+                postId={id}
+                onClose={() => setOpen(null)}
+              />
             )}
           </Show>
         </Match>
