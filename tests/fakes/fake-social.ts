@@ -527,6 +527,15 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       if (sub === "/v2/post/publish/status/fetch/" && method === "POST") {
         const { publish_id } = JSON.parse(text || "{}") as { publish_id?: string };
         const f = takeFailure("tiktok", me, "/status");
+        if (f?.mode === "rate_limit") {
+          record(429);
+          return send(
+            res,
+            429,
+            { data: {}, error: { code: "rate_limit_exceeded", message: "Too many requests" } },
+            { "retry-after": String(f.reset_seconds ?? 60) },
+          );
+        }
         record(200);
         if (f?.mode === "in_progress") return ok({ status: "PROCESSING_DOWNLOAD" });
         if (f?.mode === "bad_request")
