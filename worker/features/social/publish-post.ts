@@ -101,6 +101,17 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
     );
   }
   const adapter = adapterFor(env, account.platform as Platform, { sandbox: isSandboxAccount(account) });
+  if (!state) {
+    // Media the adapter cannot send is refused, never dropped: a post composed before a limit changed stops here.
+    const media = adapter
+      .validate({
+        content: post.content,
+        hashtags: post.hashtags ?? [],
+        media: (post.media_urls ?? []).map((url) => ({ url })),
+      })
+      .filter((p) => p.field === "media_urls");
+    if (media.length > 0) return fail(media.map((p) => p.message).join(" "));
+  }
   const context = {
     post: {
       id: post.id,

@@ -162,8 +162,9 @@ export const socialPostRoutes = createRouter()
           ]);
         }
       }
-      assertWithinLimits(
+      await assertWithinLimits(
         c.env,
+        workspace.id,
         accounts.map((acc) => ({
           id: acc.id,
           platform: acc.platform,
@@ -485,8 +486,9 @@ export const socialPostRoutes = createRouter()
       const a = db.t.socialMediaAccounts;
       const [account] = await db.q.select().from(a).where(eq(a.id, before.social_media_account_id)).limit(1);
       if (account) {
-        assertWithinLimits(
+        await assertWithinLimits(
           c.env,
+          workspace.id,
           [
             {
               id: account.id,
