@@ -79,6 +79,27 @@ describe("multi-step publishing after the irreversible step", { timeout: 30_000 
     expect(await fake.published("tiktok", name)).toHaveLength(1);
   });
 
+  it("leaves a TikTok post unconfirmed when its account was marked revoked while TikTok processed the video", async () => {
+    const { owner, workspace, name, id } = await scheduledVideo("tiktok", "ttmark");
+    await runCron();
+    await settled(id, isFinal);
+    const d = db();
+    const a = d.t.socialMediaAccounts;
+    const post = await readPost(id);
+    await d.atomic((q) => [
+      q
+        .update(a)
+        .set({ status: "revoked", last_error: "Access was removed." })
+        .where(eq(a.id, post.social_media_account_id)),
+    ]);
+    await runCron(new Date(Date.now() + 31_000));
+    const row = await settled(id, (r) => r.status !== "publishing");
+    expect(row.status).toBe("unconfirmed");
+    expect(row.failure_reason).toMatch(/needs reconnecting/);
+    expect(await bulkRetry(owner.client, workspace.id, id)).toBe(0);
+    expect(await fake.published("tiktok", name)).toHaveLength(1);
+  });
+
   it("retries TikTok's status check on transient failures, then asks a person instead of failing", async () => {
     const { owner, workspace, name, id } = await scheduledVideo("tiktok", "tt429");
     await runCron();
