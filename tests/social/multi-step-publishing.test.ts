@@ -100,6 +100,22 @@ describe("multi-step publishing after the irreversible step", { timeout: 30_000 
     expect(await fake.published("tiktok", name)).toHaveLength(1);
   });
 
+  it("takes a pending TikTok step saved without the publisher's progress (an older row) as already sent", async () => {
+    const { owner, workspace, name, id } = await scheduledVideo("tiktok", "ttold");
+    await runCron();
+    const waiting = await settled(id, isFinal);
+    const d = db();
+    const t = d.t.socialMediaPosts;
+    const { stage, publish_id } = waiting.publish_data ?? {};
+    await d.atomic((q) => [q.update(t).set({ publish_data: { stage, publish_id } }).where(eq(t.id, id))]);
+    await fake.fail({ platform: "tiktok", user: name, path: "/status", mode: "bad_request", reason: "spam_risk" });
+    await runCron(new Date(Date.now() + 31_000));
+    const row = await settled(id, (r) => r.status !== "publishing");
+    expect(row.status).toBe("unconfirmed");
+    expect(row.failure_reason).toMatch(/spam_risk/);
+    expect(await bulkRetry(owner.client, workspace.id, id)).toBe(0);
+  });
+
   it("retries TikTok's status check on transient failures, then asks a person instead of failing", async () => {
     const { owner, workspace, name, id } = await scheduledVideo("tiktok", "tt429");
     await runCron();

@@ -48,7 +48,10 @@ type Progress = {
 
 function progressOf(state: JsonObject | null, now: Date): Progress {
   const started = typeof state?.started_at === "string" ? state.started_at : now.toISOString();
-  const sent = typeof state?.sent_at === "string" ? state.sent_at : null;
+  // A pending state written before the publisher kept its progress cannot say whether something
+  // went out (a TikTok status check can follow the upload): it is taken to have, never to be sent twice.
+  const legacy = state !== null && !("started_at" in state);
+  const sent = typeof state?.sent_at === "string" ? state.sent_at : legacy ? now.toISOString() : null;
   return { started_at: started, sent_at: sent };
 }
 
