@@ -8,7 +8,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { lengthRefusal, parseDocName } from "../worker/features/docs/collaborative-fields";
+import { type FieldRow, lengthRefusal, parseDocName } from "../worker/features/docs/collaborative-fields";
 import { type WriteBack, writeBackField } from "../worker/features/docs/write-back-field";
 import { databaseFor } from "../worker/lib/db";
 import type { Env } from "../worker/lib/env";
@@ -65,6 +65,8 @@ export class CollaborativeDocs {
   private readonly hooks: Hooks;
   /** Loaded documents; empty again after every wake from hibernation. */
   private readonly docs = new Map<string, Y.Doc>();
+  /** The row behind each loaded document as it was when loaded: its own limits apply as people type. */
+  private readonly rows = new Map<string, FieldRow | null>();
   private readonly loading = new Map<string, Promise<Y.Doc>>();
   private readonly flushes = new Map<string, Promise<void>>();
 
@@ -86,6 +88,12 @@ export class CollaborativeDocs {
   /** Accepts a socket the worker authorised for one document. */
   async connect(identity: SocketIdentity, grant: DocGrant): Promise<Response> {
     const doc = await this.load(grant.doc, grant.workspace_id);
+    // The worker found the row editable just now: a copy cached while it was locked is out of date.
+    if (grant.write_permission !== null && this.rows.get(grant.doc)?.locked) {
+      const target = parseDocName(grant.doc);
+      if (target)
+        this.rows.set(grant.doc, await target.field.find(databaseFor(this.env), grant.workspace_id, target.rowId));
+    }
     const { 0: client, 1: server } = new WebSocketPair();
     // Tags of their own: the change feed's `user:`/`credential:` sockets speak JSON and carry presence.
     const tags = [`doc:${grant.doc}`, `doc-user:${identity.user_id}`, `doc-credential:${identity.credential}`];
@@ -179,7 +187,7 @@ export class CollaborativeDocs {
     if (others.length > 0) return;
     await this.flush(a.doc);
     // Nobody is left: storage has everything, the memory can go.
-    if (this.sockets(a.doc).length === 0) this.docs.delete(a.doc);
+    if (this.sockets(a.doc).length === 0) this.unload(a.doc);
   }
 
   /**
@@ -264,17 +272,28 @@ export class CollaborativeDocs {
     // Edits not yet written back are newer than the row. Otherwise the row is the truth: it may have
     // been changed elsewhere since, or this is the first open and the text starts as the row's value.
     const dirty = sql.exec("SELECT 1 FROM doc_pending WHERE doc = ?", name).toArray().length > 0;
-    if (!dirty) await this.reconcile(name, workspaceId, doc);
+    const target = parseDocName(name);
+    let row: FieldRow | null = null;
+    try {
+      row = target ? await target.field.find(databaseFor(this.env), workspaceId, target.rowId) : null;
+    } catch (err) {
+      // With edits pending, storage alone has the text: the row's own limits wait for the write-back.
+      if (!dirty) throw err;
+      logError("doc row lookup failed", name, err);
+    }
+    if (!dirty && row) this.reconcile(name, doc, row);
     this.docs.set(name, doc);
+    this.rows.set(name, row);
     return doc;
   }
 
+  private unload(name: string) {
+    this.docs.delete(name);
+    this.rows.delete(name);
+  }
+
   /** Brings the text in line with the row, as an edit of the room's own that everyone receives. */
-  private async reconcile(name: string, workspaceId: string, doc: Y.Doc): Promise<void> {
-    const target = parseDocName(name);
-    if (!target) return;
-    const row = await target.field.find(databaseFor(this.env), workspaceId, target.rowId);
-    if (!row) return;
+  private reconcile(name: string, doc: Y.Doc, row: FieldRow): void {
     const text = doc.getText(DOC_TEXT);
     const want = row.value ?? "";
     const have = text.toString();
@@ -306,18 +325,22 @@ export class CollaborativeDocs {
       Y.applyUpdate(doc, update, ws);
     } catch (err) {
       // A half-applied update must not outlive this message: the document is rebuilt from storage.
-      this.docs.delete(a.doc);
+      this.unload(a.doc);
       throw err;
     } finally {
       doc.off("update", mark);
     }
     // Nothing new (a resent step 2, an echo): nothing to keep or relay.
     if (!changed && store.pendingStructs === pendingBefore[0] && store.pendingDs === pendingBefore[1]) return;
-    const refusal = lengthRefusal(target.field, doc.getText(DOC_TEXT), lengthBefore);
-    if (refusal) {
+    const text = doc.getText(DOC_TEXT);
+    const row = this.rows.get(a.doc);
+    const refusal =
+      lengthRefusal(target.field, text, lengthBefore) ?? row?.refuseText?.(text.toString(), lengthBefore) ?? null;
+    const locked = row?.locked ? `${row.locked} The last edit was not saved.` : null;
+    if (refusal || locked) {
       // Nothing of the edit was stored: the document is rebuilt from storage, and the editor starts again from it.
-      this.docs.delete(a.doc);
-      ws.close(DOC_CLOSE.TOO_LARGE, refusal);
+      this.unload(a.doc);
+      ws.close(locked ? DOC_CLOSE.LOCKED : DOC_CLOSE.TOO_LARGE, closeReason(locked ?? refusal ?? ""));
       return;
     }
     const flushAt = this.store(a, doc, update);
@@ -380,6 +403,7 @@ export class CollaborativeDocs {
     }
     let result: WriteBack;
     let length: number;
+    let refusal = "";
     try {
       const text = (await this.load(name, pending.workspace_id)).getText(DOC_TEXT).toString();
       length = text.length;
@@ -388,6 +412,9 @@ export class CollaborativeDocs {
         target,
         text,
         editor: { id: pending.editor_id, name: pending.editor_name },
+        onRefused: (reason) => {
+          refusal = reason;
+        },
       });
     } catch (err) {
       logError("doc write-back failed", name, err);
@@ -400,11 +427,15 @@ export class CollaborativeDocs {
     sql.exec("DELETE FROM doc_pending WHERE doc = ? AND version = ?", name, pending.version);
     sql.exec("UPDATE doc_pending SET dirty_since = ? WHERE doc = ?", Date.now(), name);
     if (result === "gone") return this.forget(name);
-    if (result === "too_long") {
-      // Not retried: the next load finds nothing pending and brings the text back to the row's, for everyone.
-      logError("doc write-back refused: text over the field's limit", name, `${length} characters`);
+    if (result === "too_long" || result === "locked") {
+      // Not retried: the next load finds nothing pending and brings the text back to the row's. Every
+      // copy still holds the refused text, so every socket starts again from the room's (a reconnect
+      // to a locked row joins read-only).
+      logError("doc write-back refused", name, `${result}: ${length} characters`);
       sql.exec("DELETE FROM doc_pending WHERE doc = ?", name);
-      this.docs.delete(name);
+      this.unload(name);
+      const code = result === "locked" ? DOC_CLOSE.LOCKED : DOC_CLOSE.TOO_LARGE;
+      for (const ws of this.sockets(name)) ws.close(code, closeReason(refusal));
       return;
     }
     if (result === "written") {
@@ -429,7 +460,7 @@ export class CollaborativeDocs {
       sql.exec("DELETE FROM doc_updates WHERE doc = ?", name);
       sql.exec("DELETE FROM doc_pending WHERE doc = ?", name);
     });
-    this.docs.delete(name);
+    this.unload(name);
     for (const ws of this.sockets(name)) ws.close(DOC_CLOSE.GONE, "This item was deleted.");
   }
 
@@ -523,6 +554,13 @@ function replaceText(text: Y.Text, from: string, to: string) {
   }
   if (from.length - start - end > 0) text.delete(start, from.length - start - end);
   if (to.length - start - end > 0) text.insert(start, to.slice(start, to.length - end));
+}
+
+/** A close frame's reason holds at most 123 bytes of UTF-8. */
+function closeReason(reason: string): string {
+  let out = reason;
+  while (new TextEncoder().encode(out).byteLength > 123) out = `${out.slice(0, -2)}…`;
+  return out;
 }
 
 /** SQLite storage binds BLOBs from an ArrayBuffer: a copy of exactly the update's bytes. */

@@ -22,6 +22,11 @@ export const DOC_CLOSE = {
   GONE: 4404,
   /** An edit would have made the text longer than its field allows (its limit, or its column); the edit was not kept. */
   TOO_LARGE: 4413,
+  /**
+   * The row no longer takes edits (a post that is publishing or published); the edit was not kept.
+   * A reconnect joins read-only and receives the saved text.
+   */
+  LOCKED: 4423,
   /** The room could not load the document (the database did not answer); try again. */
   UNAVAILABLE: 1011,
 } as const;

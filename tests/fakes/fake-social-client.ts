@@ -53,7 +53,8 @@ export type FakePlatform = "x" | "linkedin" | "meta" | "tiktok" | "youtube";
  * - timeout_after_accept: the post is created, the answer never comes;
  * - drop_after_accept: the post is created, then the connection is cut;
  * - hold: answers normally after `delay_ms`;
- * - in_progress: (Instagram container status) IN_PROGRESS instead of FINISHED.
+ * - in_progress: (Instagram container status) IN_PROGRESS instead of FINISHED; (TikTok status) still processing;
+ * TikTok's status check takes rate_limit (429 rate_limit_exceeded), in_progress and bad_request (FAILED with `reason`).
  */
 export type FakeFailure = {
   platform: FakePlatform;

@@ -50,6 +50,8 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   const containers = new Map<string, { user: string; caption: string; media: string[]; published: boolean }>();
   const slow = new Map<string, number>();
   const sessions = new Map<string, { user: string; description: string }>();
+  /** LinkedIn images by URN: who initialised the upload, and how many bytes arrived (null: none yet). */
+  const images = new Map<string, { user: string; bytes: number | null }>();
   const hanging = new Set<ServerResponse>();
 
   const issue = (platform: FakePlatform, user: string, withRefresh: boolean) => {
@@ -337,6 +339,7 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       }
       const metrics = /^\/2\/tweets\/(\d+)$/.exec(sub);
       if (metrics) {
+        if (await failed(() => undefined)) return;
         record(200);
         return send(res, 200, {
           data: {
@@ -362,16 +365,51 @@ export async function startFakeSocial(): Promise<FakeSocial> {
           record(400);
           return send(res, 400, { message: "A version header is required", status: 400 });
         }
-        const body = JSON.parse(text || "{}") as { commentary?: string; author?: string };
+        const body = JSON.parse(text || "{}") as {
+          commentary?: string;
+          author?: string;
+          content?: { media?: { id?: string }; multiImage?: { images?: { id?: string }[] } };
+        };
+        const ids = body.content?.multiImage?.images?.map((i) => i.id ?? "") ?? [body.content?.media?.id ?? ""];
+        const named = ids.filter(Boolean);
+        const unknown = named.find((id) => images.get(id)?.user !== me || images.get(id)?.bytes === null);
+        if (unknown) {
+          record(400);
+          return send(res, 400, { message: `Image ${unknown} was not uploaded`, status: 400 });
+        }
         const make = () => {
           const id = `urn:li:share:${7_000_000_000 + ++counter}`;
-          published.push({ platform, user: me, id, text: body.commentary ?? "", media: [] });
+          const media = named.map((urn) => `${urn} (${images.get(urn)?.bytes} bytes)`);
+          published.push({ platform, user: me, id, text: body.commentary ?? "", media });
           return id;
         };
         if (await failed(make)) return;
         const id = make();
         record(201);
         res.writeHead(201, { "x-restli-id": id });
+        return res.end();
+      }
+      // The Images API: initializeUpload answers where to PUT the bytes and the image's URN.
+      if (sub === "/rest/images" && method === "POST" && query.action === "initializeUpload") {
+        if (await failed(() => undefined)) return;
+        const n = ++counter;
+        const urn = `urn:li:image:${n}`;
+        images.set(urn, { user: me, bytes: null });
+        record(200);
+        return send(res, 200, {
+          value: { uploadUrl: `http://${req.headers.host}/linkedin/upload/img-${n}`, image: urn },
+        });
+      }
+      const imageUpload = /^\/upload\/img-(\d+)$/.exec(sub);
+      if (imageUpload && method === "PUT") {
+        const image = images.get(`urn:li:image:${imageUpload[1]}`);
+        if (!image || image.user !== me || text.length === 0) {
+          record(400);
+          return send(res, 400, { message: "No such upload, or an empty body", status: 400 });
+        }
+        image.bytes = text.length;
+        record(201);
+        res.writeHead(201);
         return res.end();
       }
       if (sub.startsWith("/rest/socialActions/")) {
@@ -527,6 +565,15 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       if (sub === "/v2/post/publish/status/fetch/" && method === "POST") {
         const { publish_id } = JSON.parse(text || "{}") as { publish_id?: string };
         const f = takeFailure("tiktok", me, "/status");
+        if (f?.mode === "rate_limit") {
+          record(429);
+          return send(
+            res,
+            429,
+            { data: {}, error: { code: "rate_limit_exceeded", message: "Too many requests" } },
+            { "retry-after": String(f.reset_seconds ?? 60) },
+          );
+        }
         record(200);
         if (f?.mode === "in_progress") return ok({ status: "PROCESSING_DOWNLOAD" });
         if (f?.mode === "bad_request")

@@ -2,6 +2,7 @@
 // the same cron, queue and publisher; retry failed posts in bulk; settle unconfirmed ones.
 import { describe, expect, it } from "vitest";
 import { uuidv7 } from "../../db/uuidv7";
+import { createdAtOf, sandboxAdapter, sandboxTokens } from "../../worker/features/social/platforms/sandbox-adapter";
 import {
   createPosts,
   db,
@@ -118,8 +119,28 @@ describe("the sandbox network", () => {
   });
 });
 
+describe("sandbox metrics", () => {
+  it("grow with the post's age, read from the time in its UUIDv7 id", async () => {
+    const twoHoursAgo = (Date.now() - 2 * 3_600_000).toString(16).padStart(12, "0");
+    const id = `sandbox-${twoHoursAgo.slice(0, 8)}-${twoHoursAgo.slice(8, 12)}-7000-8000-000000000000`;
+    expect(createdAtOf(id)).toBe(Number.parseInt(twoHoursAgo, 16));
+    const seed = [...id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
+    const metrics = await sandboxAdapter("linkedin").fetchMetrics(id, {
+      tokens: sandboxTokens(),
+      account: { account_id: "sandbox", username: "demo", info: {} },
+    });
+    // Two hours old: two likes and thirty impressions an hour on top of the post's own base.
+    expect(metrics).toEqual({
+      likes: (seed % 40) + 4,
+      comments: Math.floor((seed % 7) + 0.5),
+      shares: seed % 5,
+      impressions: (seed % 400) + 60,
+    });
+  });
+});
+
 describe("publishing across daylight saving", () => {
-  it("publishes a post set for 03:30 on the night clocks go forward at 03:30 local, not an hour off", async () => {
+  it("publishes a post set for 03:30 on the night Paris clocks jump from 02:00 to 03:00, not an hour off", async () => {
     const { owner, workspace } = await socialWorkspace({ timezone: "Europe/Paris" });
     const res = await owner.client.fetch(`/api/v1/workspaces/${workspace.id}/social-accounts/sandbox`, {
       method: "POST",

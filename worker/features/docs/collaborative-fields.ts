@@ -9,6 +9,7 @@ import type { Action } from "../../lib/permissions";
 import { invalidateSites, sitesOf } from "../bio/bio-sites";
 import { MAX_BIO_CHARS } from "../bio/render-bio-page";
 import { type ContactRow, reindexContactStatements } from "../crm/contact-statements";
+import { postContentField } from "../social/post-content-field";
 
 /** The row behind a document, found only inside its workspace; `record` is the whole row where the field needs it. */
 export type FieldRow = {
@@ -16,8 +17,18 @@ export type FieldRow = {
   created_by: string | null;
   /** An action this row needs besides the field's write action (a published bio page: bio.pages.publish). */
   alsoNeeds?: Action | null;
+  /** Why nobody may edit this row now (a post being published), or null: sockets join read-only, write-backs are refused. */
+  locked?: string | null;
+  /**
+   * Why a text is refused for this row, beyond the field's own limits (a post's network
+   * counts characters its own way), or null. Like `maxChars`, only a text that grows is refused.
+   */
+  refuseText?: ((text: string, previousLength: number) => string | null) | null;
   record?: Record<string, unknown>;
 };
+
+/** Who an edit is written back for: the last person who typed, with their permissions at write time. */
+export type FieldEditor = { id: string; name: string; permissions: readonly Action[] };
 
 export type CollaborativeField = {
   table: string;
@@ -39,10 +50,21 @@ export type CollaborativeField = {
    */
   maxChars?: number;
   find(db: Database, workspaceId: string, rowId: string): Promise<FieldRow | null>;
-  /** The statements that store the text (and whatever is derived from it) for a row `find` returned. */
-  update(q: Query, db: Database, workspaceId: string, rowId: string, text: string, row: FieldRow): Statement[];
-  /** What else must follow a written edit, once it has committed (a public page's cache). */
-  afterWrite?(env: Env, row: FieldRow): Promise<void>;
+  /**
+   * The statements that store the text (and whatever is derived from it) for a row `find` returned.
+   * The first one writes the row: when it changes nothing (the row moved on since `find`), nothing is kept.
+   */
+  update(
+    q: Query,
+    db: Database,
+    workspaceId: string,
+    rowId: string,
+    text: string,
+    row: FieldRow,
+    editor: FieldEditor,
+  ): Statement[];
+  /** What else must follow a written edit, once it has committed (a public page's cache, a post's status on the feed). */
+  afterWrite?(env: Env, row: FieldRow, editor: FieldEditor, db: Database): Promise<void>;
 };
 
 const TEXT_BYTES = 65_535;
@@ -115,20 +137,8 @@ const FIELDS: CollaborativeField[] = [
     // Notes are searchable: the contact's search words are rebuilt with the text.
     { owner: "created_by", derived: (q, db, record) => reindexContactStatements(q, db, record as ContactRow) },
   ),
-  workspaceRowField(
-    {
-      table: "social_media_posts",
-      column: "content",
-      entityType: "social_media_post",
-      label: "post",
-      read: "social.posts.read",
-      write: "social.posts.update",
-      writeOwn: "social.posts.update_own",
-      maxBytes: TEXT_BYTES,
-    },
-    "socialMediaPosts",
-    { owner: "created_by" },
-  ),
+  // Posts check their status and their network's limits, and go back for approval like PATCH does.
+  postContentField,
   workspaceRowField(
     {
       table: "email_campaigns",

@@ -34,7 +34,7 @@ export const docRoutes = createRouter().openapi(
     tags: ["Live"],
     summary: "Edit a text field together (WebSocket, y-protocols sync + awareness)",
     description:
-      "Upgrade to a WebSocket that speaks y-websocket's binary protocol; the text is the Y.Text `content`. `docName` is `{table}:{rowId}:{column}`, one of crm_contacts:notes, social_media_posts:content, email_campaigns:content, link_in_bio_pages:bio, course_lessons:content. Reading needs the resource's read permission; members who may not edit it join read-only (their edits are dropped). Close codes: 4401 session ended, 4403 access revoked, 4404 row deleted, 4413 text too long.",
+      "Upgrade to a WebSocket that speaks y-websocket's binary protocol; the text is the Y.Text `content`. `docName` is `{table}:{rowId}:{column}`, one of crm_contacts:notes, social_media_posts:content, email_campaigns:content, link_in_bio_pages:bio, course_lessons:content. Reading needs the resource's read permission; members who may not edit it join read-only (their edits are dropped). Close codes: 4401 session ended, 4403 access revoked, 4404 row deleted, 4413 text too long, 4423 the row takes no edits now (a post being published).",
     // The permission depends on the field: workspace.read is the floor, the field's read permission comes next.
     middleware: [requireUser(), requirePermission("workspace.read"), requireDocRead] as const,
     "x-permission": "workspace.read",

@@ -18,6 +18,8 @@ export function writePermissionFor(
   row: FieldRow,
 ): Action | null {
   if (access.workspace.status !== "active") return null;
+  // A row that takes no edits now (a post being published) is read-only for everyone.
+  if (row.locked) return null;
   const owns = row.created_by !== null && row.created_by === identity.user.id;
   const candidates = owns && field.writeOwn ? [field.write, field.writeOwn] : [field.write];
   const granted = candidates.find((action) => access.permissions.includes(action));

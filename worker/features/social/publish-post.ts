@@ -7,7 +7,11 @@
 //   "unconfirmed" for a person to check — it is never sent again by itself;
 // - only failures where nothing can have been published are retried, after a backoff
 //   that honours the platform's reset time; multi-step platforms wait in `waiting` and
-//   are advanced by later cron ticks, never by polling here.
+//   are advanced by later cron ticks, never by polling here;
+// - once an irreversible step of a multi-step publish has gone out (TikTok's init), the
+//   row remembers it (`publish_data.sent_at`): from then on no failure ends in `failed`
+//   (which bulk retry would send again) but in `unconfirmed`, for a person to settle;
+// - a multi-step publish that has not finished an hour after its first step stops there.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import type { JsonObject } from "../../../db/schema/json-types";
@@ -18,7 +22,8 @@ import { markAccount } from "./mark-account";
 import { adapterFor, isSandboxAccount } from "./platforms/adapter-for";
 import type { PlatformTokens } from "./platforms/platform-adapter";
 import { PlatformError } from "./platforms/platform-error";
-import type { Platform } from "./platforms/platform-limits";
+import { PLATFORM_LIMITS, type Platform } from "./platforms/platform-limits";
+import { sandboxAllowed } from "./platforms/sandbox-adapter";
 import { publishFromJob } from "./publish-from-job";
 import { freshTokens } from "./refresh-account";
 import { toPostJson } from "./to-post-json";
@@ -26,6 +31,29 @@ import { toPostJson } from "./to-post-json";
 export const MAX_ATTEMPTS = 5;
 /** Steps one run may take back to back (create → check → publish); anything longer waits for a tick. */
 const MAX_STEPS = 4;
+/**
+ * How long a multi-step publish may take from its first step (an Instagram container
+ * processing, a TikTok upload being checked) before it stops waiting: Instagram keeps a
+ * container for 24 hours, but a post an hour late is no longer "scheduled".
+ */
+export const PUBLISH_DEADLINE_MS = 60 * 60_000;
+
+/** What the publisher keeps beside an adapter's own pending state. */
+type Progress = {
+  /** When the first step ran (ISO): the deadline counts from here. */
+  started_at: string;
+  /** When an irreversible step went out (ISO), or null while nothing can be public yet. */
+  sent_at: string | null;
+};
+
+function progressOf(state: JsonObject | null, now: Date): Progress {
+  const started = typeof state?.started_at === "string" ? state.started_at : now.toISOString();
+  // A pending state written before the publisher kept its progress cannot say whether something
+  // went out (a TikTok status check can follow the upload): it is taken to have, never to be sent twice.
+  const legacy = state !== null && !("started_at" in state);
+  const sent = typeof state?.sent_at === "string" ? state.sent_at : legacy ? now.toISOString() : null;
+  return { started_at: started, sent_at: sent };
+}
 
 export type PublishResult = "published" | "waiting" | "failed" | "unconfirmed" | "skipped";
 
@@ -56,13 +84,37 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
   const a = db.t.socialMediaAccounts;
   const [account] = await db.q.select().from(a).where(eq(a.id, post.social_media_account_id)).limit(1);
   const platform = account?.platform ?? "social";
-  const fail = async (reason: string) =>
-    (await finishPost(env, db, post, { status: "failed", reason }, platform)) ? "failed" : "skipped";
+  let state: JsonObject | null = post.publish_data ?? null;
+  const progress = progressOf(state, new Date());
+  // Before anything went out a failure is final and may be retried in bulk; after, only a person can tell.
+  const fail = async (reason: string) => {
+    const ending = progress.sent_at ? unconfirmedEnding(platform, reason) : { status: "failed" as const, reason };
+    return (await finishPost(env, db, post, ending, platform)) ? ending.status : "skipped";
+  };
   if (!account) return fail("The account was removed.");
   if (account.status !== "active") {
     return fail(`The ${account.platform} account @${account.username} needs reconnecting before it can publish.`);
   }
+  if (isSandboxAccount(account) && !sandboxAllowed(env)) {
+    return fail("Sandbox accounts do not publish in production: connect the real account instead.");
+  }
+  if (state && Date.now() - Date.parse(progress.started_at) > PUBLISH_DEADLINE_MS) {
+    return fail(
+      `${labelOf(platform)} had not finished the post ${PUBLISH_DEADLINE_MS / 60_000} minutes after publishing began, so it stopped waiting.`,
+    );
+  }
   const adapter = adapterFor(env, account.platform as Platform, { sandbox: isSandboxAccount(account) });
+  if (!state) {
+    // Media the adapter cannot send is refused, never dropped: a post composed before a limit changed stops here.
+    const media = adapter
+      .validate({
+        content: post.content,
+        hashtags: post.hashtags ?? [],
+        media: (post.media_urls ?? []).map((url) => ({ url })),
+      })
+      .filter((p) => p.field === "media_urls");
+    if (media.length > 0) return fail(media.map((p) => p.message).join(" "));
+  }
   const context = {
     post: {
       id: post.id,
@@ -78,9 +130,8 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
   try {
     tokens = await freshTokens(env, db, account.id, { loaded: account });
   } catch (err) {
-    return handleFailure(env, db, post, account, err, false);
+    return handleFailure(env, db, post, account, err, false, progress);
   }
-  let state: JsonObject | null = post.publish_data ?? null;
   let refreshed = false;
   for (let step = 0; step < MAX_STEPS; step++) {
     const next = adapter.nextStep({ ...context, tokens }, state);
@@ -98,7 +149,10 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
         );
         return ok ? "published" : "skipped";
       }
-      state = outcome.data;
+      // The adapter's state, with the publisher's progress beside it; an irreversible step that
+      // returns "pending" has handed something over that may become public without us.
+      if (next.irreversible) progress.sent_at ??= new Date().toISOString();
+      state = { ...outcome.data, ...progress };
       if (outcome.check_after_seconds > 0) {
         // The platform holds it now (a container, an upload): a later tick looks again.
         await setState(db, post.id, ["working", "sending"], {
@@ -121,12 +175,12 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
         try {
           tokens = await freshTokens(env, db, account.id, { force: true });
         } catch (refreshError) {
-          return handleFailure(env, db, post, account, refreshError, false);
+          return handleFailure(env, db, post, account, refreshError, false, progress);
         }
         step--;
         continue;
       }
-      return handleFailure(env, db, post, account, err, next.irreversible);
+      return handleFailure(env, db, post, account, err, next.irreversible, progress);
     }
   }
   await setState(db, post.id, ["working", "sending"], {
@@ -144,6 +198,7 @@ async function handleFailure(
   account: AccountRow,
   err: unknown,
   irreversible: boolean,
+  progress: Progress,
 ): Promise<PublishResult> {
   const platform = account.platform;
   const error =
@@ -153,8 +208,11 @@ async function handleFailure(
           irreversible ? "unknown_outcome" : "retryable",
           err instanceof Error ? err.message : String(err),
         );
-  const end = async (ending: Parameters<typeof finishPost>[3]) =>
-    (await finishPost(env, db, post, ending, platform)) ? ending.status : "skipped";
+  const end = async (ending: Parameters<typeof finishPost>[3]) => {
+    // Something already went out (TikTok has the video): "failed" would invite a bulk retry that sends it twice.
+    const safe = ending.status === "failed" && progress.sent_at ? unconfirmedEnding(platform, ending.reason) : ending;
+    return (await finishPost(env, db, post, safe, platform)) ? safe.status : "skipped";
+  };
   switch (error.kind) {
     case "retryable": {
       const attempts = post.publish_attempts + 1;
@@ -172,11 +230,8 @@ async function handleFailure(
     }
     case "unknown_outcome":
       if (!irreversible)
-        return handleFailure(env, db, post, account, new PlatformError("retryable", error.message), false);
-      return end({
-        status: "unconfirmed",
-        reason: `${error.message} Check the account, then mark it published or retry.`,
-      });
+        return handleFailure(env, db, post, account, new PlatformError("retryable", error.message), false, progress);
+      return end(unconfirmedEnding(platform, error.message));
     case "disconnected":
     case "refresh_needed":
       await markAccount(env, db, account, error.kind === "disconnected" ? "revoked" : "expired", error.message);
@@ -184,6 +239,16 @@ async function handleFailure(
     case "rejected":
       return end({ status: "failed", reason: error.message });
   }
+}
+
+const labelOf = (platform: string) =>
+  platform in PLATFORM_LIMITS ? PLATFORM_LIMITS[platform as Platform].label : platform;
+
+function unconfirmedEnding(platform: string, reason: string) {
+  return {
+    status: "unconfirmed" as const,
+    reason: `${reason} ${labelOf(platform)} may already have the post. Check the account, then mark it published or retry.`,
+  };
 }
 
 async function announce(env: Env, db: Database, postId: string) {

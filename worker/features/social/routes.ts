@@ -2,7 +2,7 @@
 // accounts (one row each, grouped), list and calendar, edit, delete, approvals,
 // retries (one or in bulk), confirming unconfirmed posts, posting slots and the next free one.
 import { z } from "@hono/zod-openapi";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
@@ -162,8 +162,9 @@ export const socialPostRoutes = createRouter()
           ]);
         }
       }
-      assertWithinLimits(
+      await assertWithinLimits(
         c.env,
+        workspace.id,
         accounts.map((acc) => ({
           id: acc.id,
           platform: acc.platform,
@@ -344,7 +345,8 @@ export const socialPostRoutes = createRouter()
       const db = c.var.db;
       const { workspace } = currentWorkspace(c);
       const t = db.t.socialMediaPosts;
-      const where = [eq(t.workspace_id, workspace.id), eq(t.status, "failed")];
+      // Failed means nothing went out; a post with a platform id is not failed, whatever its status says.
+      const where = [eq(t.workspace_id, workspace.id), eq(t.status, "failed"), isNull(t.external_post_id)];
       if (input.post_ids)
         where.push(
           inArray(
@@ -484,8 +486,9 @@ export const socialPostRoutes = createRouter()
       const a = db.t.socialMediaAccounts;
       const [account] = await db.q.select().from(a).where(eq(a.id, before.social_media_account_id)).limit(1);
       if (account) {
-        assertWithinLimits(
+        await assertWithinLimits(
           c.env,
+          workspace.id,
           [
             {
               id: account.id,

@@ -1,6 +1,9 @@
 // The slower cron: engagement of posts published in the last 30 days, refreshed at
 // most every SOCIAL_METRICS_EVERY_MINUTES (30 by default), oldest sync first; each
 // sync also keeps the day's numbers, so a post's engagement can be charted over time.
+// metrics_synced_at is when a post's numbers were last asked for, answered or not: a
+// post whose numbers cannot be read goes to the back of the line with the others, so
+// posts that always fail never hold up the ones behind them.
 import { and, asc, eq, gte, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import type { Env } from "../../lib/env";
@@ -36,8 +39,8 @@ export async function syncMetrics(env: Env, db: Database, now = new Date()): Pro
     .limit(PER_TICK);
   let synced = 0;
   for (const { post, account } of rows) {
-    if (!post.external_post_id) continue;
     try {
+      if (!post.external_post_id) throw new Error("the post has no id on the network");
       const adapter = adapterFor(env, account.platform as Platform, { sandbox: isSandboxAccount(account) });
       const tokens = await readTokens(env, account);
       const metrics = await adapter.fetchMetrics(post.external_post_id, {
@@ -60,6 +63,8 @@ export async function syncMetrics(env: Env, db: Database, now = new Date()): Pro
       ]);
     } catch (err) {
       console.warn(JSON.stringify({ level: "warn", msg: "metrics sync failed", post_id: post.id, error: String(err) }));
+      // Tried: its turn comes again after the interval, behind everything not yet tried.
+      await db.atomic((q) => [q.update(p).set({ metrics_synced_at: now }).where(eq(p.id, post.id))]);
     }
   }
   return synced;

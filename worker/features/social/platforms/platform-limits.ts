@@ -28,9 +28,10 @@ export const PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
     label: "X",
     maxChars: 280,
     maxHashtags: 10,
-    maxMedia: 4,
+    // X takes 4 images, but publishing here sends text only (no media upload yet): media is refused, never dropped.
+    maxMedia: 0,
     requiresMedia: false,
-    mediaKinds: ["image", "video"],
+    mediaKinds: [],
     maxImageBytes: 5 * MB,
     maxVideoBytes: 512 * MB,
     linkLength: 23,
@@ -41,7 +42,8 @@ export const PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
     maxHashtags: 30,
     maxMedia: 9,
     requiresMedia: false,
-    mediaKinds: ["image", "video"],
+    // Images through the Images API; LinkedIn's video upload is not sent from here.
+    mediaKinds: ["image"],
     maxImageBytes: 10 * MB,
     maxVideoBytes: 200 * MB,
     linkLength: null,
@@ -61,9 +63,10 @@ export const PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
     label: "Facebook",
     maxChars: 63206,
     maxHashtags: 30,
-    maxMedia: 10,
+    // One photo with its caption (/photos); several photos or a video are not sent from here.
+    maxMedia: 1,
     requiresMedia: false,
-    mediaKinds: ["image", "video"],
+    mediaKinds: ["image"],
     maxImageBytes: 10 * MB,
     maxVideoBytes: 1024 * MB,
     linkLength: null,
@@ -142,6 +145,10 @@ export function checkLimits(platform: Platform, draft: PostDraft): LimitProblem[
       field: "hashtags",
       message: `${limits.label} takes at most ${limits.maxHashtags} hashtags; this post has ${tags.size}.`,
     });
+  }
+  if (draft.media.length > 0 && limits.maxMedia === 0) {
+    problems.push({ field: "media_urls", message: `${limits.label} posts are text only here: remove the media.` });
+    return problems;
   }
   if (draft.media.length > limits.maxMedia) {
     problems.push({

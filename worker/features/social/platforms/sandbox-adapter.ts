@@ -55,7 +55,7 @@ export function sandboxAdapter(platform: Platform): PlatformAdapter {
     }),
     async fetchMetrics(externalId) {
       // Numbers that grow with the post's age, so charts have something to show.
-      const hours = Math.max(0, (Date.now() - Number.parseInt(externalId.slice(8, 16), 16) * 1) / 3_600_000) % 1000;
+      const hours = (Math.max(0, Date.now() - createdAtOf(externalId)) / 3_600_000) % 1000;
       const seed = [...externalId].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
       return {
         likes: Math.floor((seed % 40) + hours * 2),
@@ -65,4 +65,14 @@ export function sandboxAdapter(platform: Platform): PlatformAdapter {
       };
     },
   };
+}
+
+/**
+ * When a sandbox post was made, from its id (`sandbox-{post id}`): a UUIDv7 starts with
+ * 48 bits of Unix milliseconds, the first 8 and the next 4 hex digits around the dash.
+ */
+export function createdAtOf(externalId: string): number {
+  const uuid = externalId.slice("sandbox-".length);
+  const ms = Number.parseInt(`${uuid.slice(0, 8)}${uuid.slice(9, 13)}`, 16);
+  return Number.isFinite(ms) ? ms : Date.now();
 }

@@ -1,0 +1,142 @@
+// Media is never dropped on the way to a network: what an adapter cannot send is
+// refused when the post is composed (and by the publisher, for older posts), what
+// it can send arrives whole, and each network's size limit applies to uploads.
+import { eq } from "drizzle-orm";
+import { describe, expect, inject, it } from "vitest";
+import { type Client, errorOf } from "../helpers/api";
+import {
+  connectAccount,
+  createPosts,
+  db,
+  fake,
+  fakeUser,
+  inMinutes,
+  isFinal,
+  makeDue,
+  runCron,
+  settled,
+  socialWorkspace,
+} from "./social-helpers";
+
+const compose = (who: Client, workspaceId: string, body: Record<string, unknown>) =>
+  who.fetch(`/api/v1/workspaces/${workspaceId}/posts`, { method: "POST", json: body });
+
+async function upload(who: Client, workspaceId: string, bytes: number, type = "image/png") {
+  const res = await who.fetch(`/api/v1/workspaces/${workspaceId}/posts/media`, {
+    method: "POST",
+    headers: { "Content-Type": type },
+    body: new Uint8Array(bytes).fill(7),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { url: string; bytes: number };
+}
+
+describe("post media and each network", { timeout: 20_000 }, () => {
+  it("refuses media for X and more than one photo or any video for a Facebook Page, with a clear reason", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const x = await connectAccount(owner.client, workspace.id, "twitter", fakeUser("xm"));
+    const fb = await connectAccount(owner.client, workspace.id, "facebook", fakeUser("fbm"));
+    const toX = await compose(owner.client, workspace.id, {
+      account_ids: [x.id],
+      content: "With a photo",
+      media_urls: ["https://cdn.example.com/a.jpg"],
+    });
+    expect(toX.status).toBe(422);
+    expect((await errorOf(toX)).message).toMatch(/X posts are text only here: remove the media/);
+    const twoPhotos = await compose(owner.client, workspace.id, {
+      account_ids: [fb.id],
+      content: "Two photos",
+      media_urls: ["https://cdn.example.com/a.jpg", "https://cdn.example.com/b.jpg"],
+    });
+    expect(twoPhotos.status).toBe(422);
+    expect((await errorOf(twoPhotos)).message).toMatch(/Facebook takes at most 1 media item/);
+    const video = await compose(owner.client, workspace.id, {
+      account_ids: [fb.id],
+      content: "A clip",
+      media_urls: ["https://cdn.example.com/a.mp4"],
+    });
+    expect(video.status).toBe(422);
+    expect((await errorOf(video)).message).toMatch(/Facebook does not take videos/);
+  });
+
+  it("fails, rather than sends as text, an X post that carries media from before the limit", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("xold");
+    const x = await connectAccount(owner.client, workspace.id, "twitter", name);
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [x.id],
+      content: "Composed long ago",
+      status: "scheduled",
+      scheduled_at: inMinutes(5),
+    });
+    const id = data[0]?.id ?? "";
+    const d = db();
+    const t = d.t.socialMediaPosts;
+    await d.atomic((q) => [
+      q
+        .update(t)
+        .set({ media_urls: ["https://cdn.example.com/a.jpg"] })
+        .where(eq(t.id, id)),
+    ]);
+    await makeDue([id]);
+    await runCron();
+    const row = await settled(id, isFinal);
+    expect(row.status).toBe("failed");
+    expect(row.failure_reason).toMatch(/text only/);
+    expect(await fake.published("x", name)).toHaveLength(0);
+  });
+
+  it("sends every image of a LinkedIn post through the Images API", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("lim");
+    const li = await connectAccount(owner.client, workspace.id, "linkedin", name);
+    const base = inject("fakeSocialUrl");
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [li.id],
+      content: "Two pictures from the launch",
+      media_urls: [`${base}/media/one.png`, `${base}/media/two.png`],
+      status: "scheduled",
+      scheduled_at: inMinutes(5),
+    });
+    const id = data[0]?.id ?? "";
+    await makeDue([id]);
+    await runCron();
+    const row = await settled(id, isFinal);
+    expect(row.status).toBe("published");
+    const published = await fake.published("linkedin", name);
+    expect(published).toHaveLength(1);
+    expect(published[0]?.media).toEqual([
+      expect.stringMatching(/^urn:li:image:\d+ \(2048 bytes\)$/),
+      expect.stringMatching(/^urn:li:image:\d+ \(2048 bytes\)$/),
+    ]);
+    expect(row.external_post_id).toBe(published[0]?.id);
+  });
+
+  it("holds an uploaded image to each network's size limit: 9 MB is too big for Instagram, fine for LinkedIn", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const ig = await connectAccount(owner.client, workspace.id, "instagram", fakeUser("igbig"));
+    const li = await connectAccount(owner.client, workspace.id, "linkedin", fakeUser("libig"));
+    const big = await upload(owner.client, workspace.id, 9 * 1024 * 1024);
+    expect(big.bytes).toBe(9 * 1024 * 1024);
+    const toInstagram = await compose(owner.client, workspace.id, {
+      account_ids: [ig.id, li.id],
+      content: "A large photo",
+      media_urls: [big.url],
+    });
+    expect(toInstagram.status).toBe(422);
+    const error = await errorOf(toInstagram);
+    expect(error.message).toMatch(/Instagram takes images up to 8 MB/);
+    expect(error.message).not.toMatch(/LinkedIn/);
+    const toLinkedIn = await compose(owner.client, workspace.id, {
+      account_ids: [li.id],
+      content: "A large photo",
+      media_urls: [big.url],
+    });
+    expect(toLinkedIn.status).toBe(201);
+    const small = await upload(owner.client, workspace.id, 1024);
+    expect(
+      (await compose(owner.client, workspace.id, { account_ids: [ig.id], content: "Small", media_urls: [small.url] }))
+        .status,
+    ).toBe(201);
+  });
+});
