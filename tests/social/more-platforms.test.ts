@@ -73,7 +73,7 @@ describe("more networks", { timeout: 20_000 }, () => {
     expect(await fake.published("tiktok", name)).toHaveLength(1);
   });
 
-  it("leaves a TikTok post whose processing failed unconfirmed, with TikTok's reason: the video was already sent", async () => {
+  it("fails a TikTok post with TikTok's reason when TikTok says processing failed: nothing went out", async () => {
     const { owner, workspace } = await socialWorkspace();
     const name = fakeUser("ttf");
     const account = await connectAccount(owner.client, workspace.id, "tiktok", name);
@@ -96,8 +96,7 @@ describe("more networks", { timeout: 20_000 }, () => {
     await runCron();
     await settled(id, isFinal);
     await runCron(new Date(Date.now() + 31_000));
-    // Never "failed": bulk retry would hand TikTok the video again. A person settles it.
-    const row = await settled(id, (r) => r.status === "unconfirmed");
+    const row = await settled(id, (r) => r.status === "failed");
     expect(row.failure_reason).toMatch(/file_format_check_failed/);
   });
 

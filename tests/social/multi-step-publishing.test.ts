@@ -108,11 +108,21 @@ describe("multi-step publishing after the irreversible step", { timeout: 30_000 
     const t = d.t.socialMediaPosts;
     const { stage, publish_id } = waiting.publish_data ?? {};
     await d.atomic((q) => [q.update(t).set({ publish_data: { stage, publish_id } }).where(eq(t.id, id))]);
-    await fake.fail({ platform: "tiktok", user: name, path: "/status", mode: "bad_request", reason: "spam_risk" });
-    await runCron(new Date(Date.now() + 31_000));
+    await fake.fail({
+      platform: "tiktok",
+      user: name,
+      path: "/status",
+      mode: "rate_limit",
+      times: 5,
+      reset_seconds: 1,
+    });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await runCron(new Date(Date.now() + attempt * 20 * 60_000));
+      await settled(id, (r) => r.publish_attempts === attempt || r.status !== "publishing");
+    }
     const row = await settled(id, (r) => r.status !== "publishing");
     expect(row.status).toBe("unconfirmed");
-    expect(row.failure_reason).toMatch(/spam_risk/);
+    expect(row.failure_reason).toMatch(/Gave up after 5 attempts/);
     expect(await bulkRetry(owner.client, workspace.id, id)).toBe(0);
   });
 

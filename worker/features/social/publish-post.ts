@@ -238,6 +238,11 @@ async function handleFailure(
       return end({ status: "failed", reason: `The account needs reconnecting: ${error.message}` });
     case "rejected":
       return end({ status: "failed", reason: error.message });
+    case "not_published": {
+      // The network's own word that nothing went out: a retry cannot duplicate anything.
+      const ending = { status: "failed" as const, reason: error.message };
+      return (await finishPost(env, db, post, ending, platform)) ? ending.status : "skipped";
+    }
   }
 }
 

@@ -11,6 +11,8 @@ export type PlatformErrorKind =
   | "disconnected"
   /** The platform refused the post itself (too long, duplicate, bad media): fail with its reason. */
   | "rejected"
+  /** The platform itself reports that a post it had received never went out (TikTok's FAILED status): fail with its reason, even after an irreversible step. */
+  | "not_published"
   /** The irreversible call may or may not have published (timeout, dropped connection, 5xx after sending). */
   | "unknown_outcome";
 

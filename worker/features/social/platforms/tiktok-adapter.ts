@@ -148,7 +148,7 @@ export function tiktokAdapter(env: Env, options: AdapterOptions): PlatformAdapte
             };
           }
           if (data.status === "FAILED")
-            throw new PlatformError("rejected", `TikTok: ${data.fail_reason ?? "publishing failed"}`);
+            throw new PlatformError("not_published", `TikTok: ${data.fail_reason ?? "publishing failed"}`);
           return { kind: "pending", data: state, check_after_seconds: STATUS_CHECK_SECONDS };
         },
       };
