@@ -180,6 +180,10 @@ export function connectDoc(
         setNotice(event.reason || "The text is too long: the last edit was not saved.");
         restart();
         break;
+      case DOC_CLOSE.LOCKED:
+        setNotice(event.reason || "This text can no longer be edited: the last edit was not saved.");
+        restart();
+        break;
     }
     scheduleReconnect();
   };
