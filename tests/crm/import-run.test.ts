@@ -186,6 +186,25 @@ describe("running an import", () => {
     expect(onlySkipped.data).toHaveLength(1);
   });
 
+  it("lists every rejected row in the preview, however far down the file", async () => {
+    const { id } = await createWorkspace(owner.client, "Import Far Down");
+    const lines = ["First Name,Email,Score"];
+    for (let i = 1; i <= 300; i++) {
+      const bad = i === 3 || i === 150 || i === 299;
+      lines.push(`P${i},${bad ? `broken${i}@` : `p${i}@example.com`},${i === 200 ? "lots" : "1"}`);
+    }
+    const uploaded = await upload(owner.client, id, lines.join("\n"));
+    const previewed = await preview(owner.client, id, uploaded.job.id, { mapping: uploaded.suggested_mapping });
+    expect(previewed.rows).toHaveLength(100);
+    expect(previewed.counts).toMatchObject({ created: 296, rejected: 4 });
+    expect(previewed.rejected).toEqual([
+      { row_number: 3, reason: "Email: Enter a valid email address.", email: null },
+      { row_number: 150, reason: "Email: Enter a valid email address.", email: null },
+      { row_number: 200, reason: 'Score: "lots" is not a number.', email: null },
+      { row_number: 299, reason: "Email: Enter a valid email address.", email: null },
+    ]);
+  });
+
   it("takes rows with only an email or one name, naming them as HubSpot does", async () => {
     const { id } = await createWorkspace(owner.client, "Import Names");
     const csv = [
