@@ -34,13 +34,24 @@ export async function selectBulkContacts(db: Database, workspaceId: string, cont
  * bulk action walks the matches this way a chunk at a time, so a contact the action
  * moves out of the filter (or deletes) does not shift the ones still to come.
  */
-export function nextMatchingContacts(
+export async function nextMatchingContacts(
   db: Database,
   workspaceId: string,
   where: ContactWhere,
   afterId: string | null,
   limit: number,
 ): Promise<ContactRow[]> {
+  return matchingContactsQuery(db, workspaceId, where, afterId, limit);
+}
+
+/** The query behind nextMatchingContacts: along idx_ws_id (workspace_id, id), for query-plan tests too. */
+export function matchingContactsQuery(
+  db: Database,
+  workspaceId: string,
+  where: ContactWhere,
+  afterId: string | null,
+  limit: number,
+) {
   const t = db.t.crmContacts;
   const conditions = filterConditions(db, workspaceId, where);
   if (afterId !== null) conditions.push(gt(t.id, afterId));
