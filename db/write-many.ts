@@ -6,8 +6,8 @@ import { type Column, getTableColumns, inArray, type SQL, sql } from "drizzle-or
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database, Query, Statement } from "./database";
 
-/** JSON per D1 statement: well inside D1's 2 MB limit on a string value. */
-const JSON_CHARS_PER_STATEMENT = 900_000;
+/** Bytes of JSON (UTF-8, as D1 counts them) per D1 statement: well inside D1's 2 MB limit on a string value. */
+export const WRITE_MANY_BYTES = 900_000;
 /** Rows per MySQL statement: far below its 65,535 placeholders for any table here. */
 const MYSQL_ROWS_PER_STATEMENT = 500;
 
@@ -33,20 +33,26 @@ function driverValue(row: Row, key: string, column: Column): unknown {
   return stored instanceof Date ? stored.toISOString() : stored;
 }
 
-/** Rows as JSON arrays of driver values, cut into pieces of at most JSON_CHARS_PER_STATEMENT. */
+const utf8 = new TextEncoder();
+
+/**
+ * Rows as JSON arrays of driver values, cut into pieces of at most WRITE_MANY_BYTES.
+ * Counted in UTF-8 bytes, not characters: notes in CJK take three bytes a character.
+ */
 function jsonPieces(rows: readonly Row[], columns: [string, Column][]): string[] {
   const pieces: string[] = [];
   let piece: string[] = [];
-  let chars = 0;
+  let bytes = 2; // the brackets
   for (const row of rows) {
     const encoded = JSON.stringify(columns.map(([key, column]) => driverValue(row, key, column)));
-    if (piece.length > 0 && chars + encoded.length > JSON_CHARS_PER_STATEMENT) {
+    const size = utf8.encode(encoded).length + 1; // and its comma
+    if (piece.length > 0 && bytes + size > WRITE_MANY_BYTES) {
       pieces.push(`[${piece.join(",")}]`);
       piece = [];
-      chars = 0;
+      bytes = 2;
     }
     piece.push(encoded);
-    chars += encoded.length + 1;
+    bytes += size;
   }
   if (piece.length > 0) pieces.push(`[${piece.join(",")}]`);
   return pieces;

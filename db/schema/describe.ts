@@ -38,7 +38,20 @@ export type ColumnSpec = {
   references?: { table: string; column: string };
 };
 
+/**
+ * An index column is a column name, or `caseless(name)`: compared without case. MySQL's
+ * collation already ignores case; on D1 the index column is COLLATE NOCASE, and a
+ * query reaches it by comparing and ordering with COLLATE NOCASE too.
+ */
 export type IndexSpec = { name: string; columns: string[] };
+
+const CASELESS = " COLLATE NOCASE";
+export const caseless = (column: string) => `${column}${CASELESS}`;
+/** The column an index entry is on, and whether it ignores case. */
+export const indexColumn = (entry: string) =>
+  entry.endsWith(CASELESS)
+    ? { column: entry.slice(0, -CASELESS.length), caseless: true }
+    : { column: entry, caseless: false };
 
 export type TableSpec = {
   name: string;

@@ -3,7 +3,7 @@
 // `npm run db:generate` runs it; a test fails when the written files differ from what it makes.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { ColumnSpec, TableSpec } from "./describe";
+import { type ColumnSpec, indexColumn, type TableSpec } from "./describe";
 import { tables } from "./tables";
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -116,8 +116,12 @@ function extras(t: TableSpec, dialect: "sqlite" | "mysql"): string[] {
   for (const u of t.uniques) {
     out.push(`unique(${quote(u.name)}).on(${u.columns.map((c) => `t.${c}`).join(", ")})`);
   }
+  const onColumn = (entry: string) => {
+    const { column, caseless } = indexColumn(entry);
+    return caseless && dialect === "sqlite" ? `sql\`\${t.${column}} COLLATE NOCASE\`` : `t.${column}`;
+  };
   for (const i of t.indexes) {
-    out.push(`index(${quote(indexName(i.name))}).on(${i.columns.map((c) => `t.${c}`).join(", ")})`);
+    out.push(`index(${quote(indexName(i.name))}).on(${i.columns.map(onColumn).join(", ")})`);
   }
   for (const [name, spec] of Object.entries(t.columns)) {
     if (!spec.references) continue;

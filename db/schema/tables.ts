@@ -4,6 +4,7 @@
 import {
   bigintAutoIncrement,
   boolean,
+  caseless,
   decimal,
   enumOf,
   int,
@@ -343,7 +344,8 @@ export const crm_contacts = table(
       // Added: every list sorts and pages within one workspace, so each sort key has an index led by workspace_id;
       // the equality filters (status, source, company) carry the default sort (created_at, id) behind them.
       idx_ws_id: ["workspace_id", "id"],
-      idx_ws_name: ["workspace_id", "last_name", "first_name", "id"],
+      // Name sorts and the source and company filters ignore case on both dialects (see caseless).
+      idx_ws_name: ["workspace_id", caseless("last_name"), caseless("first_name"), "id"],
       idx_ws_updated: ["workspace_id", "updated_at", "id"],
       // Created-range filters: ids of imported Mewayz rows are not time-ordered, so id order can't stand in for it.
       idx_ws_created: ["workspace_id", "created_at", "id"],
@@ -351,8 +353,8 @@ export const crm_contacts = table(
       idx_ws_status: ["workspace_id", "status", "created_at", "id"],
       idx_ws_contacted: ["workspace_id", "last_contacted", "id"],
       idx_ws_follow_up: ["workspace_id", "next_follow_up", "id"],
-      idx_ws_source: ["workspace_id", "source", "created_at", "id"],
-      idx_ws_company: ["workspace_id", "company", "created_at", "id"],
+      idx_ws_source: ["workspace_id", caseless("source"), "created_at", "id"],
+      idx_ws_company: ["workspace_id", caseless("company"), "created_at", "id"],
     },
     // Added: one contact per email in a workspace (emails are stored lower-cased; NULLs do not collide).
     uniques: { unique_workspace_email: ["workspace_id", "email"] },

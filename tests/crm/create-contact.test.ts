@@ -171,6 +171,16 @@ describe("creating a contact", () => {
     expect(list.data).toEqual([]);
   });
 
+  it("takes a contact with one name: the last name may be left out or blank", async () => {
+    const { client: me } = await signUp();
+    const ws = await createWorkspace(me);
+    for (const json of [{ first_name: " Cher " }, { first_name: "Madonna", last_name: " " }]) {
+      const res = await me.fetch(contactsPath(ws.id), { method: "POST", json });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ first_name: json.first_name.trim(), last_name: "" });
+    }
+  });
+
   it("takes 50 tags, counting repeats once", async () => {
     const { client: me } = await signUp();
     const ws = await createWorkspace(me);

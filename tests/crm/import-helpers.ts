@@ -48,6 +48,7 @@ export type PreviewJson = {
     contact_id: string | null;
     duplicate_of_row: number | null;
   }[];
+  rejected: { row_number: number; reason: string; email: string | null }[];
 };
 
 /** The text as single-byte Latin-1, the way "CSV (Comma delimited)" on Windows saves it. */

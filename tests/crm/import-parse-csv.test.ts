@@ -120,6 +120,24 @@ describe("refusing a file", () => {
     expect(answer.message).toContain("CSV UTF-8");
   });
 
+  it.each([
+    ["UTF-16 LE with its mark, as Excel's Unicode Text", [0xff, 0xfe], "le"],
+    ["UTF-16 BE with its mark", [0xfe, 0xff], "be"],
+    ["UTF-16 LE without a mark", [], "le"],
+  ] as const)("refuses %s, saying it is UTF-16, however the bytes arrive", (_, mark, order) => {
+    const text = "Email,First Name\nada@example.com,Ada\n";
+    const data = new Uint8Array([
+      ...mark,
+      ...[...text].flatMap((ch) => (order === "le" ? [ch.charCodeAt(0), 0] : [0, ch.charCodeAt(0)])),
+    ]);
+    for (const size of [data.length, 7, 1]) {
+      const answer = refusal(() => parseCsv(pieces(data, size)));
+      expect(answer).toMatchObject({ status: 422, code: "invalid_encoding", path: "file" });
+      expect(answer.message).toContain("UTF-16");
+      expect(answer.message).toContain("CSV UTF-8");
+    }
+  });
+
   it("refuses an unterminated quote, naming the line it opens on", () => {
     const answer = refusal(() => parseCsv([bytes(unterminated)]));
     expect(answer).toMatchObject({ status: 422, code: "unterminated_quote", line: 3 });

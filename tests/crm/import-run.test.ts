@@ -151,25 +151,25 @@ describe("running an import", () => {
     const { previewed, job } = await importFile(owner.client, id, csv, {
       mapping: { "0": "first_name", "1": "last_name", "2": "email", "3": "lead_score", "4": "status" },
     });
-    expect(previewed.counts).toEqual({ created: 2, updated: 0, skipped: 1, rejected: 4, duplicates_in_file: 1 });
-    expect(job).toMatchObject({ created_count: 2, skipped_count: 1, error_count: 4, processed_rows: 7 });
+    expect(previewed.counts).toEqual({ created: 3, updated: 0, skipped: 1, rejected: 3, duplicates_in_file: 1 });
+    expect(job).toMatchObject({ created_count: 3, skipped_count: 1, error_count: 3, processed_rows: 7 });
     const contacts = await contactsOf(id);
     expect(contacts.map((c) => [c.email, c.status, c.lead_score])).toEqual([
       ["ada@example.com", "customer", 90],
       [null, "lead", 1],
+      ["nameless@example.com", "lead", 0],
     ]);
 
     const res = await owner.client.fetch(importsPath(id, `/${job.id}/report?limit=2`));
     expect(res.status).toBe(200);
     const first = (await res.json()) as { data: { row_number: number; reason: string }[]; next_cursor: string };
-    expect(first.data.map((r) => r.row_number)).toEqual([2, 4]);
+    expect(first.data.map((r) => r.row_number)).toEqual([2, 5]);
     const rest = (await (
       await owner.client.fetch(importsPath(id, `/${job.id}/report?limit=10&cursor=${first.next_cursor}`))
     ).json()) as { data: { row_number: number; outcome: string; reason: string; cells: string[] }[] };
     const report = [...first.data, ...rest.data];
     expect(report.map((r) => [r.row_number, r.reason])).toEqual([
       [2, "Email: Enter a valid email address."],
-      [4, "First name: Enter a first name."],
       [5, 'Score: "high" is not a number.'],
       [6, 'Status: "vip" is not one of lead, prospect, customer, inactive.'],
       [7, "Same email as row 1 of this file."],
@@ -184,6 +184,53 @@ describe("running an import", () => {
       data: unknown[];
     };
     expect(onlySkipped.data).toHaveLength(1);
+  });
+
+  it("lists every rejected row in the preview, however far down the file", async () => {
+    const { id } = await createWorkspace(owner.client, "Import Far Down");
+    const lines = ["First Name,Email,Score"];
+    for (let i = 1; i <= 300; i++) {
+      const bad = i === 3 || i === 150 || i === 299;
+      lines.push(`P${i},${bad ? `broken${i}@` : `p${i}@example.com`},${i === 200 ? "lots" : "1"}`);
+    }
+    const uploaded = await upload(owner.client, id, lines.join("\n"));
+    const previewed = await preview(owner.client, id, uploaded.job.id, { mapping: uploaded.suggested_mapping });
+    expect(previewed.rows).toHaveLength(100);
+    expect(previewed.counts).toMatchObject({ created: 296, rejected: 4 });
+    expect(previewed.rejected).toEqual([
+      { row_number: 3, reason: "Email: Enter a valid email address.", email: null },
+      { row_number: 150, reason: "Email: Enter a valid email address.", email: null },
+      { row_number: 200, reason: 'Score: "lots" is not a number.', email: null },
+      { row_number: 299, reason: "Email: Enter a valid email address.", email: null },
+    ]);
+  });
+
+  it("takes rows with only an email or one name, naming them as HubSpot does", async () => {
+    const { id } = await createWorkspace(owner.client, "Import Names");
+    const csv = [
+      "Name,Email,Surname,Notes",
+      "Cher,cher@example.com,,",
+      "Mary Ann Evans,,,",
+      ",only.email+crm@example.com,,",
+      ",,Babbage,",
+      ",,,Met at the fair",
+    ].join("\n");
+    const { previewed, job } = await importFile(owner.client, id, csv, {
+      mapping: { "0": "full_name", "1": "email", "2": "last_name", "3": "notes" },
+    });
+    expect(previewed.counts).toMatchObject({ created: 4, rejected: 1 });
+    expect(job).toMatchObject({ created_count: 4, error_count: 1 });
+    const contacts = await contactsOf(id);
+    expect(contacts.map((c) => [c.first_name, c.last_name, c.email])).toEqual([
+      ["Cher", "", "cher@example.com"],
+      ["Mary Ann", "Evans", null],
+      ["only.email+crm", "", "only.email+crm@example.com"],
+      ["Babbage", "", null],
+    ]);
+    const report = (await (await owner.client.fetch(importsPath(id, `/${job.id}/report`))).json()) as {
+      data: { row_number: number; reason: string }[];
+    };
+    expect(report.data.map((r) => [r.row_number, r.reason])).toEqual([[5, "Give this row a name or an email."]]);
   });
 
   it("imports formulas as text, and neutralises them in the report CSV", async () => {

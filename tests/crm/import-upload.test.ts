@@ -106,6 +106,20 @@ describe("uploading a CSV of contacts", () => {
     expect(error.message).toContain("CSV UTF-8");
   });
 
+  it("refuses a UTF-16 file (Excel's Unicode Text) with advice to save it as CSV UTF-8", async () => {
+    const text = "First Name,Email\nJosé,jose@example.com\n";
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...text].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+    ]);
+    const res = await sendFile(owner.client, workspace.id, utf16);
+    expect(res.status).toBe(422);
+    const error = await errorOf(res);
+    expect(error.details).toEqual([expect.objectContaining({ path: "file", code: "invalid_encoding" })]);
+    expect(error.message).toContain("UTF-16");
+  });
+
   it("takes the same names in UTF-8", async () => {
     const answer = await upload(owner.client, workspace.id, accented);
     expect(answer.sample[0]?.slice(0, 2)).toEqual(["José", "García"]);

@@ -13,6 +13,7 @@ import {
 } from "../../worker/features/crm/contact-list-query";
 import { followUpCountQuery } from "../../worker/features/crm/count-follow-ups";
 import { type ContactWhere, resolveContactFilter } from "../../worker/features/crm/resolve-contact-filter";
+import { matchingContactsQuery } from "../../worker/features/crm/select-bulk-contacts";
 import { workspaceClock } from "../../worker/lib/workspace-clock";
 
 export type PlanCase = { label: string; query: { toSQL(): { sql: string; params: unknown[] } } };
@@ -97,5 +98,14 @@ export function planCases(db: Database, workspaceId: string): PlanCase[] {
     }
   }
   cases.push({ label: "follow-up badge count", query: followUpCountQuery(db, workspaceId, CLOCK) });
+  // A bulk action by filter walks the matches in id order, a thousand at a time.
+  for (const [label, where] of [["everything", {}] as [string, ContactWhere], ...FILTERS]) {
+    for (const afterId of [null, SOME_ID]) {
+      cases.push({
+        label: `bulk by filter: ${label}, ${afterId ? "from a cursor" : "first part"}`,
+        query: matchingContactsQuery(db, workspaceId, where, afterId, 1000),
+      });
+    }
+  }
   return cases;
 }

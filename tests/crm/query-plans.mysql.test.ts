@@ -104,4 +104,19 @@ describe("contact list query plans on MySQL", () => {
     }
     expect(failures, failures.join("\n")).toEqual([]);
   });
+
+  // The collation ignores case, so the same indexes serve the caseless filters and name order as on D1.
+  it.each([
+    ["source, sorted by created", "idx_ws_source"],
+    ["company, sorted by created", "idx_ws_company"],
+    ["sort name asc, values phase, from a cursor", "idx_ws_name"],
+    ["sort name desc, values phase, first page", "idx_ws_name"],
+  ])("walks %s along %s without sorting", async (label, key) => {
+    const found = planCases(mysql.db, workspaceId).find((c) => c.label === label);
+    const { sql: text, params } = (found as NonNullable<typeof found>).query.toSQL();
+    const [rows] = (await mysql.pool.query(`EXPLAIN ${text}`, params)) as unknown as [ExplainRow[]];
+    const contacts = rows.find((r) => r.table === "crm_contacts");
+    expect(contacts?.key, JSON.stringify(rows)).toBe(key);
+    expect(contacts?.Extra ?? "").not.toContain("filesort");
+  });
 });

@@ -37,6 +37,33 @@ describe("contact list query plans on D1", () => {
     },
   );
 
+  const planOf = async (label: string) => {
+    const found = planCases(connectD1(env.DB), WORKSPACE).find((c) => c.label === label);
+    expect(found, label).toBeDefined();
+    const { sql, params } = (found as PlanCase).query.toSQL();
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
+      .all<{ detail: string }>();
+    return results.map((r) => r.detail).join("\n");
+  };
+
+  it.each(["asc", "desc"])(
+    "orders names without case along the NOCASE name index, sorting nothing (%s)",
+    async (order) => {
+      for (const from of ["first page", "from a cursor"]) {
+        const plan = await planOf(`sort name ${order}, values phase, ${from}`);
+        expect(plan).toContain("crm_contacts_idx_ws_name");
+        expect(plan).not.toContain("TEMP B-TREE");
+      }
+    },
+  );
+
+  it.each(["source", "company"])("finds a %s in any case through its NOCASE index", async (filter) => {
+    const plan = await planOf(`${filter}, sorted by created`);
+    expect(plan).toMatch(new RegExp(`crm_contacts_idx_ws_${filter} \\(workspace_id=\\? AND ${filter}=\\?`));
+    expect(plan).not.toContain("TEMP B-TREE");
+  });
+
   it("walks the created index for a created range, whichever sort follows", async () => {
     const cases = planCases(connectD1(env.DB), WORKSPACE).filter((c) => c.label === "created range, sorted by created");
     expect(cases).toHaveLength(1);

@@ -2,10 +2,15 @@
 // MariaDB (search-contacts.mysql.test.ts, in Node), through the shared data layer:
 // the contact statement builders write, the list query builder reads.
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/database";
 import { uuidv7 } from "../../db/uuidv7";
-import type { ContactSort } from "../../worker/features/crm/contact-list-query";
+import {
+  type ContactPosition,
+  type ContactSort,
+  positionFromKey,
+  positionKey,
+} from "../../worker/features/crm/contact-list-query";
 import {
   deleteContactsStatements,
   insertContactStatements,
@@ -55,7 +60,8 @@ export function searchSuite(dbOf: () => Database) {
       return rows.map((row) => byId.get(row.id) ?? row.id);
     }
 
-    it("indexes a set of contacts", async () => {
+    // The contacts every story below searches, written once through the data layer.
+    beforeAll(async () => {
       const db = dbOf();
       ({ workspaceId, userId } = await workspaceFor(db));
       const add = async (name: string, input: ContactInput) => {
@@ -237,6 +243,56 @@ export function searchSuite(dbOf: () => Database) {
       expect(alongSort).toHaveLength(60);
       expect(alongSort.every((c) => (c.lead_score ?? -1) >= 20 && (c.lead_score ?? 101) <= 90)).toBe(true);
       expect(alongSort.map((c) => c.id)).toEqual(throughIndex.map((c) => c.id));
+    });
+
+    it("filters by source and company and sorts by name without regard to case, page after page", async () => {
+      const db = dbOf();
+      const mixed = await workspaceFor(db);
+      const people: [string, string, string, string][] = [
+        ["Dora", "davis", "INSTAGRAM", "acme"],
+        ["bea", "Baker", "instagram", "ACME"],
+        ["Cy", "carter", "Instagram", "Acme Corp"],
+        ["abe", "Adams", "tiktok", "Acme"],
+        ["Al", "adams", "TikTok", "other"],
+      ];
+      for (const [first_name, last_name, source, company] of people) {
+        await addContact(db, mixed.workspaceId, mixed.userId, { first_name, last_name, source, company });
+      }
+      const names = async (filter: Record<string, unknown>, sort: ContactSort = { by: "name", order: "asc" }) =>
+        (
+          await findContacts(db, mixed.workspaceId, resolveContactFilter(filter, CLOCK), sort, {
+            position: null,
+            limit: 100,
+          })
+        ).map((row) => `${row.first_name} ${row.last_name}`);
+      expect(await names({ source: "instagram" })).toEqual(["bea Baker", "Cy carter", "Dora davis"]);
+      expect(await names({ source: "TIKTOK" })).toEqual(["abe Adams", "Al adams"]);
+      expect(await names({ company: "acme" })).toEqual(["abe Adams", "bea Baker", "Dora davis"]);
+      expect(await names({ company: "ACME", source: "Instagram" })).toEqual(["bea Baker", "Dora davis"]);
+      expect(await names({}, { by: "name", order: "desc" })).toEqual([
+        "Dora davis",
+        "Cy carter",
+        "bea Baker",
+        "Al adams",
+        "abe Adams",
+      ]);
+      // Two at a time from each page's last row: the same order, each contact once.
+      const paged: string[] = [];
+      let position: ContactPosition | null = null;
+      for (;;) {
+        const rows = await findContacts(
+          db,
+          mixed.workspaceId,
+          {},
+          { by: "name", order: "asc" },
+          { position, limit: 2 },
+        );
+        paged.push(...rows.map((row) => `${row.first_name} ${row.last_name}`));
+        const last = rows.at(-1);
+        if (rows.length < 2 || !last) break;
+        position = positionFromKey(db, "name", positionKey(db, "name", last));
+      }
+      expect(paged).toEqual(["abe Adams", "Al adams", "bea Baker", "Cy carter", "Dora davis"]);
     });
 
     it("follows an edit and a delete in the same atomic unit", async () => {

@@ -103,7 +103,8 @@ describe("changing a contact", () => {
 
   it.each([
     [{ first_name: null }, "first_name"],
-    [{ last_name: "" }, "last_name"],
+    [{ first_name: " " }, "first_name"],
+    [{ last_name: null }, "last_name"],
     [{ status: null }, "status"],
     [{ lead_score: "high" }, "lead_score"],
     [{ tags: [42] }, "tags.0"],
@@ -115,6 +116,15 @@ describe("changing a contact", () => {
     const res = await patch(me, contactsPath(ws.id, `/${ada.id}`), json);
     expect(res.status).toBe(422);
     expect((await errorOf(res)).details).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+  });
+
+  it("blanks a last name: one name is a whole name", async () => {
+    const { client: me } = await signUp();
+    const ws = await createWorkspace(me);
+    const ada = await createContact(me, ws.id);
+    const res = await patch(me, contactsPath(ws.id, `/${ada.id}`), { first_name: "Cher", last_name: "  " });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ first_name: "Cher", last_name: "" });
   });
 
   it("clears optional fields with null or a blank", async () => {

@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/database";
 import { uuidv7 } from "../../db/uuidv7";
-import { insertMany, inValues, updateManyById } from "../../db/write-many";
+import { insertMany, inValues, updateManyById, WRITE_MANY_BYTES } from "../../db/write-many";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const secondsAgo = (s: number) => new Date(Math.floor(Date.now() / 1000 - s) * 1000);
@@ -80,6 +80,45 @@ export function writeManySuite(dbOf: () => Database) {
       expect(stored.map((u) => (u.preferences as { bio: string }).bio.length)).toEqual([
         400_000, 400_000, 400_000, 400_000, 400_000,
       ]);
+    });
+
+    it("cuts by bytes, not characters: notes in three-byte characters never make a statement too big", async () => {
+      const db = dbOf();
+      const owner = people(1)[0]!;
+      const workspaceId = uuidv7();
+      await db.atomic((q) => [
+        q.insert(db.t.users).values(owner),
+        q
+          .insert(db.t.workspaces)
+          .values({ id: workspaceId, name: "Notes", slug: `notes-${unique()}`, owner_id: owner.id }),
+      ]);
+      // 20 contacts × 21,000 characters of 漢: 420,000 characters, but 1,260,000 bytes of UTF-8.
+      const notes = "漢".repeat(21_000);
+      const contacts = Array.from({ length: 20 }, (_, i) => ({
+        id: uuidv7(),
+        workspace_id: workspaceId,
+        first_name: `Writer${i}`,
+        last_name: "漢字",
+        notes,
+        created_by: owner.id,
+      }));
+      if (db.dialect === "sqlite") {
+        type Preparable = { _prepare(): { getQuery(): { params: unknown[] } } };
+        const statements = insertMany(db, db.q, db.t.crmContacts, contacts);
+        expect(statements.length).toBeGreaterThan(1);
+        for (const statement of statements) {
+          const { params } = (statement as unknown as Preparable)._prepare().getQuery();
+          const bytes = params.reduce<number>((sum, p) => sum + new TextEncoder().encode(String(p)).length, 0);
+          expect(bytes).toBeLessThanOrEqual(WRITE_MANY_BYTES);
+        }
+      }
+      await db.atomic((q) => insertMany(db, q, db.t.crmContacts, contacts));
+      const stored = await db.q
+        .select({ notes: db.t.crmContacts.notes })
+        .from(db.t.crmContacts)
+        .where(eq(db.t.crmContacts.workspace_id, workspaceId));
+      expect(stored).toHaveLength(20);
+      expect(stored.every((row) => row.notes === notes)).toBe(true);
     });
 
     it("skips rows a unique index holds when asked, and otherwise writes none of them", async () => {

@@ -87,6 +87,10 @@ describe("CRM contacts in the browser", () => {
     const rejected = preview.locator('[data-testid="preview-row"][data-outcome="rejected"]');
     expect(await rejected.count()).toBe(1);
     expect(await rejected.textContent()).toContain("Email");
+    // Every rejected row is listed on its own too, wherever it is in the file.
+    const listed = preview.getByTestId("preview-rejected").getByTestId("rejected-row");
+    expect(await listed.count()).toBe(1);
+    expect(await listed.textContent()).toContain("Enter a valid email address.");
     // Nothing is saved by a preview.
     const before = await ada.context.request.get(`${appUrl}/api/v1/workspaces/${workspaceId}/contacts`);
     expect(((await before.json()) as { data: unknown[] }).data).toHaveLength(0);

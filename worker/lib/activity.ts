@@ -1,8 +1,9 @@
 // The activity log: one entry per mutation, built here and written in the same
 // atomic unit as the change it records (pass the statement to db.atomic).
 import type { Context } from "hono";
-import type { Database, Query } from "../../db/database";
+import type { Database, Query, Statement } from "../../db/database";
 import { uuidv7 } from "../../db/uuidv7";
+import { insertMany } from "../../db/write-many";
 import { currentIdentity } from "./auth";
 import type { AppEnv } from "./env";
 
@@ -33,20 +34,33 @@ export function actorOf(c: Context<AppEnv>): Actor {
   };
 }
 
+/** The row of one entry by an actor. */
+const activityRow = (actor: Actor, entry: ActivityInput) => ({
+  id: uuidv7(),
+  workspace_id: entry.workspaceId,
+  user_id: actor.userId,
+  type: entry.type,
+  description: entry.description.slice(0, 5000),
+  entity_type: entry.entityType ?? null,
+  entity_id: entry.entityId ?? null,
+  ip_address: actor.ip,
+  user_agent: actor.userAgent,
+  metadata: entry.metadata ?? null,
+});
+
 /** The insert for one entry by an actor. */
 export function activityEntryBy(actor: Actor, q: Query, db: Database, entry: ActivityInput) {
-  return q.insert(db.t.activityLogs).values({
-    id: uuidv7(),
-    workspace_id: entry.workspaceId,
-    user_id: actor.userId,
-    type: entry.type,
-    description: entry.description.slice(0, 5000),
-    entity_type: entry.entityType ?? null,
-    entity_id: entry.entityId ?? null,
-    ip_address: actor.ip,
-    user_agent: actor.userAgent,
-    metadata: entry.metadata ?? null,
-  });
+  return q.insert(db.t.activityLogs).values(activityRow(actor, entry));
+}
+
+/** The inserts for many entries by an actor, in a few wide statements (a bulk action's thousand). */
+export function activityEntriesBy(actor: Actor, q: Query, db: Database, entries: ActivityInput[]): Statement[] {
+  return insertMany(
+    db,
+    q,
+    db.t.activityLogs,
+    entries.map((entry) => activityRow(actor, entry)),
+  );
 }
 
 /** The insert for one entry, by the signed-in caller, from their IP and browser. */

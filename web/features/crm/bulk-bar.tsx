@@ -50,7 +50,9 @@ export function BulkBar(props: {
       props.allMatching ? { ...body, filter: filterOf(props.query) } : { ...body, contact_ids: props.ids }
     ) as BulkAction;
     try {
-      const affected = await props.store.bulk(action);
+      const affected = await props.store.bulk(action, (sofar) =>
+        setMessage({ tone: "success", text: `${sofar.toLocaleString("en-US")} contacts changed so far…` }),
+      );
       setMessage({ tone: "success", text: affected === 1 ? "1 contact changed." : `${affected} contacts changed.` });
       setTags("");
       if (body.action === "delete") props.onDone();

@@ -79,7 +79,6 @@ export function changesOf(draft: ContactForm, base: ContactForm): ContactChanges
 export function validateForm(draft: ContactForm): Record<string, string> {
   const problems: Record<string, string> = {};
   if (!draft.first_name.trim()) problems.first_name = "Enter a first name.";
-  if (!draft.last_name.trim()) problems.last_name = "Enter a last name.";
   const score = Number(draft.lead_score);
   if (draft.lead_score.trim() === "" || !Number.isFinite(score)) problems.lead_score = "Enter a score from 0 to 100.";
   if (draft.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) {

@@ -230,6 +230,9 @@ export function createContactsStore(options: {
     }
   };
 
+  /** The answer to one request of a bulk action. */
+  type BulkResult = { affected: number; done: boolean; next_cursor: string | null };
+
   /** What a bulk action does to one contact, for showing it before the API confirms. */
   const applyLocally = (contact: Contact, action: BulkAction): Contact | null => {
     switch (action.action) {
@@ -256,7 +259,7 @@ export function createContactsStore(options: {
    * matches. Selected rows change at once and come back if the API refuses; a filter's
    * rows are fetched again, since the action may reach contacts not loaded yet.
    */
-  const bulk = async (action: BulkAction): Promise<number> => {
+  const bulk = async (action: BulkAction, onProgress?: (affected: number) => void): Promise<number> => {
     const ids = new Set(action.contact_ids ?? []);
     const before = state.items;
     if (ids.size > 0) {
@@ -274,12 +277,24 @@ export function createContactsStore(options: {
       );
     }
     try {
-      const { body } = await requestApi<{ affected: number }>("POST", contactsPath(options.workspaceId(), "/bulk"), {
-        json: action,
-      });
+      // A filter may match more contacts than one request goes through: each answer says where to go on.
+      let affected = 0;
+      let cursor: string | null = null;
+      do {
+        const json: BulkAction & { cursor?: string } = cursor === null ? action : { ...action, cursor };
+        const answer: { body: BulkResult } = await requestApi<BulkResult>(
+          "POST",
+          contactsPath(options.workspaceId(), "/bulk"),
+          { json },
+        );
+        const body = answer.body;
+        affected += body.affected;
+        cursor = body.next_cursor;
+        onProgress?.(affected);
+      } while (cursor !== null);
       // The feed brings each changed contact; a filter's action may also reach rows this list has not loaded.
       if (action.filter) void load();
-      return body.affected;
+      return affected;
     } catch (failure) {
       if (ids.size > 0) setState("items", reconcile(before, { key: "id" }));
       throw failure;

@@ -3,7 +3,71 @@ import type { ImportPreview } from "./contact-types";
 
 const OUTCOME_LABELS = { created: "New", updated: "Update", skipped: "Skip", rejected: "Rejected" } as const;
 
-/** Step 3: what the import would do, counted for every row and shown for the first hundred — nothing saved yet. */
+/** Rejected rows listed a page at a time. */
+const REJECTED_PAGE = 100;
+
+/** Every row the import would reject, wherever it is in the file, a page at a time: fixed before running, not after. */
+function RejectedRows(props: { rows: ImportPreview["rejected"] }) {
+  const [page, setPage] = createSignal(0);
+  const pages = () => Math.ceil(props.rows.length / REJECTED_PAGE);
+  const shown = () => props.rows.slice(page() * REJECTED_PAGE, (page() + 1) * REJECTED_PAGE);
+  const first = () => page() * REJECTED_PAGE + 1;
+  return (
+    <section class="stack" aria-labelledby="rejected-title" data-testid="preview-rejected">
+      <h3 id="rejected-title" class="card__title">
+        Rows that will be rejected ({props.rows.length.toLocaleString()})
+      </h3>
+      <div class="crm-preview-table">
+        <table class="crm-mapping">
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              <th scope="col">Email</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={shown()}>
+              {(row) => (
+                <tr data-testid="rejected-row" class="is-bad">
+                  <td>{row.row_number}</td>
+                  <td>{row.email ?? "—"}</td>
+                  <td>{row.reason}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={pages() > 1}>
+        <div class="form-actions" data-testid="rejected-pager">
+          <button
+            type="button"
+            class="button button--ghost"
+            disabled={page() === 0}
+            onClick={() => setPage(page() - 1)}
+          >
+            Previous
+          </button>
+          <span class="muted">
+            {first().toLocaleString()}–{(first() + shown().length - 1).toLocaleString()} of{" "}
+            {props.rows.length.toLocaleString()}
+          </span>
+          <button
+            type="button"
+            class="button button--ghost"
+            disabled={page() >= pages() - 1}
+            onClick={() => setPage(page() + 1)}
+          >
+            Next
+          </button>
+        </div>
+      </Show>
+    </section>
+  );
+}
+
+/** Step 3: what the import would do, counted for every row and shown for the first hundred, every rejected row listed — nothing saved yet. */
 export function ImportPreviewStep(props: {
   preview: ImportPreview;
   pending: boolean;
@@ -92,6 +156,9 @@ export function ImportPreviewStep(props: {
           </tbody>
         </table>
       </div>
+      <Show when={props.preview.rejected.length > 0}>
+        <RejectedRows rows={props.preview.rejected} />
+      </Show>
       <div class="form-actions">
         <button
           type="button"

@@ -30,7 +30,6 @@ export function NewContactDialog(props: {
     const v = values();
     const problems: Record<string, string> = {};
     if (!v.first_name.trim()) problems.first_name = "Enter a first name.";
-    if (!v.last_name.trim()) problems.last_name = "Enter a last name.";
     if (Object.keys(problems).length > 0) return form.reject(problems);
     void form.run(async () => {
       const { body } = await requestApi<Contact>("POST", contactsPath(props.workspaceId), {

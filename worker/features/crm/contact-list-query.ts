@@ -14,12 +14,13 @@ import {
   gt,
   gte,
   inArray,
+  is,
   isNotNull,
   isNull,
   lt,
   lte,
   or,
-  type SQL,
+  SQL,
   sql,
 } from "drizzle-orm";
 import type { Database } from "../../../db/database";
@@ -55,36 +56,63 @@ export type ContactPhase = "values" | "nulls";
 export type ContactPosition = { values: (string | number | Date)[] | null; id: string };
 
 type Contacts = Database["t"]["crmContacts"];
-type SortSpec = { columns: Column[]; kinds: ("text" | "number" | "date")[]; nullable: boolean };
+/** A sort's columns (as rows and cursors hold them), and what is compared and ordered (for names, without case). */
+type SortSpec = {
+  columns: Column[];
+  ordered: (Column | SQL)[];
+  kinds: ("text" | "number" | "date")[];
+  nullable: boolean;
+};
+
+/**
+ * A text column compared without case. MySQL's collation already ignores case; D1
+ * compares bytes unless told NOCASE, and its idx_ws_name, idx_ws_source and
+ * idx_ws_company are NOCASE so these comparisons and orders still walk them. (NOCASE
+ * folds A–Z only: on D1 "É" and "é" stay apart, where MySQL holds them equal.)
+ */
+export const caseless = (db: Database, column: Column): SQL =>
+  db.dialect === "sqlite" ? sql`${column} COLLATE NOCASE` : sql`${column}`;
 
 /**
  * The columns a sort orders by ahead of the id. "created" reads created_at rather than
  * trusting UUIDv7 order: contacts imported from an existing Mewayz database keep ids that
  * are not time-ordered, and a created-range filter then walks the same index.
  */
-function sortSpec(t: Contacts, by: ContactSortKey): SortSpec {
+function sortSpec(db: Database, by: ContactSortKey): SortSpec {
+  const t: Contacts = db.t.crmContacts;
+  const plain = (column: Column, kind: "number" | "date"): SortSpec => ({
+    columns: [column],
+    ordered: [column],
+    kinds: [kind],
+    nullable: true,
+  });
   switch (by) {
     case "created":
-      return { columns: [t.created_at], kinds: ["date"], nullable: true };
+      return plain(t.created_at, "date");
     case "name":
-      return { columns: [t.last_name, t.first_name], kinds: ["text", "text"], nullable: false };
+      return {
+        columns: [t.last_name, t.first_name],
+        ordered: [caseless(db, t.last_name), caseless(db, t.first_name)],
+        kinds: ["text", "text"],
+        nullable: false,
+      };
     case "updated":
-      return { columns: [t.updated_at], kinds: ["date"], nullable: true };
+      return plain(t.updated_at, "date");
     case "score":
-      return { columns: [t.lead_score], kinds: ["number"], nullable: true };
+      return plain(t.lead_score, "number");
     case "last_contacted":
-      return { columns: [t.last_contacted], kinds: ["date"], nullable: true };
+      return plain(t.last_contacted, "date");
     case "next_follow_up":
-      return { columns: [t.next_follow_up], kinds: ["date"], nullable: true };
+      return plain(t.next_follow_up, "date");
   }
 }
 
 export const phasesOf = (db: Database, by: ContactSortKey): ContactPhase[] =>
-  sortSpec(db.t.crmContacts, by).nullable ? ["values", "nulls"] : ["values"];
+  sortSpec(db, by).nullable ? ["values", "nulls"] : ["values"];
 
 /** The cursor key of a row: the sort's name, its sort values (dates as ISO), its id. */
 export function positionKey(db: Database, by: ContactSortKey, row: ContactRow): CursorKey {
-  const spec = sortSpec(db.t.crmContacts, by);
+  const spec = sortSpec(db, by);
   const values = spec.columns.map((column) => {
     const value = row[column.name as keyof ContactRow];
     return value instanceof Date ? value.toISOString() : (value as string | number | null);
@@ -97,7 +125,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The position a cursor key names, checked against the sort it must belong to. */
 export function positionFromKey(db: Database, by: ContactSortKey, key: CursorKey): ContactPosition {
   const invalid = () => new AppError("invalid_cursor", "The cursor is not one this list gave out.", { sort: by });
-  const spec = sortSpec(db.t.crmContacts, by);
+  const spec = sortSpec(db, by);
   const [sortName, ...rest] = key;
   const id = rest.pop();
   if (sortName !== by || rest.length !== spec.columns.length || typeof id !== "string" || !UUID.test(id)) {
@@ -119,14 +147,21 @@ export function positionFromKey(db: Database, by: ContactSortKey, key: CursorKey
  * `c1 >= v1 AND (c1 > v1 OR (c1 = v1 AND (c2 > v2 OR … id > x)))`. Row-value
  * comparisons say the same more briefly, but MySQL does not turn them into a range.
  */
-function after(columns: Column[], values: unknown[], order: SortOrder): SQL | undefined {
-  const beyond = order === "asc" ? gt : lt;
-  const atOrBeyond = order === "asc" ? gte : lte;
+function after(columns: (Column | SQL)[], values: unknown[], order: SortOrder): SQL | undefined {
+  type Compare = (left: Column | SQL, right: unknown) => SQL;
+  // A column binds the value through its own mapping (dates); an expression (a caseless name) takes text as it is.
+  const compare =
+    (op: typeof gt): Compare =>
+    (left, right) =>
+      is(left, SQL) ? op(left, right) : op(left, right);
+  const beyond = compare(order === "asc" ? gt : lt);
+  const atOrBeyond = compare(order === "asc" ? gte : lte);
+  const equal = compare(eq);
   let condition: SQL | undefined;
   for (let i = columns.length - 1; i >= 0; i--) {
-    const column = columns[i] as Column;
+    const column = columns[i] as Column | SQL;
     const value = values[i];
-    condition = condition ? or(beyond(column, value), and(eq(column, value), condition)) : beyond(column, value);
+    condition = condition ? or(beyond(column, value), and(equal(column, value), condition)) : beyond(column, value);
   }
   const [first] = columns;
   return first && columns.length > 1 ? and(atOrBeyond(first, values[0]), condition) : condition;
@@ -208,8 +243,8 @@ export function filterConditions(
   if (where.statuses) out.push(inArray(t.status, where.statuses));
   if (where.scoreMin !== undefined) out.push(gte(score, sql.param(where.scoreMin, t.lead_score)));
   if (where.scoreMax !== undefined) out.push(lte(score, sql.param(where.scoreMax, t.lead_score)));
-  if (where.source) out.push(eq(t.source, where.source));
-  if (where.company) out.push(eq(t.company, where.company));
+  if (where.source) out.push(eq(caseless(db, t.source), where.source));
+  if (where.company) out.push(eq(caseless(db, t.company), where.company));
   if (where.followUp?.from) out.push(gte(followUp, sql.param(where.followUp.from, t.next_follow_up)));
   if (where.followUp?.before) out.push(lt(followUp, sql.param(where.followUp.before, t.next_follow_up)));
   if (where.created?.from) out.push(gte(t.created_at, where.created.from));
@@ -229,14 +264,14 @@ export function contactListQuery(
   limit: number,
 ) {
   const t = db.t.crmContacts;
-  const spec = sortSpec(t, sort.by);
+  const spec = sortSpec(db, sort.by);
   const conditions = filterConditions(db, workspaceId, where, sort.by);
   const [sortColumn] = spec.columns;
   if (spec.nullable && sortColumn) conditions.push(phase === "values" ? isNotNull(sortColumn) : isNull(sortColumn));
   if (position) {
     const condition =
       phase === "values"
-        ? after([...spec.columns, t.id], [...(position.values ?? []), position.id], sort.order)
+        ? after([...spec.ordered, t.id], [...(position.values ?? []), position.id], sort.order)
         : after([t.id], [position.id], sort.order);
     if (condition) conditions.push(condition);
   }
@@ -248,6 +283,6 @@ export function contactListQuery(
     .select()
     .from(t)
     .where(and(...conditions))
-    .orderBy(...[...spec.columns, t.id].map((column) => direction(column)))
+    .orderBy(...[...spec.ordered, t.id].map((column) => direction(column)))
     .limit(limit);
 }

@@ -136,12 +136,16 @@ export const mappingFromJson = (stored: Record<string, unknown> | null): ColumnM
 /** What one row says about a contact, before validation: only the fields it fills in. */
 export type ImportedValues = Partial<Record<Exclude<ImportField, "full_name" | "tags">, string>> & { tags?: string[] };
 
-/** "Ada Lovelace" → Ada / Lovelace; "Lovelace, Ada" → Ada / Lovelace; "Ada" → Ada / "". */
+/**
+ * "Ada Lovelace" → Ada / Lovelace; "Mary Ann Evans" → Mary Ann / Evans (the last word is
+ * the family name, as most exports write it); "Lovelace, Ada" → Ada / Lovelace; "Cher" → Cher / "".
+ */
 export function splitFullName(full: string): { first_name: string; last_name: string } {
   const comma = full.indexOf(",");
   if (comma > 0) return { first_name: full.slice(comma + 1).trim(), last_name: full.slice(0, comma).trim() };
-  const [first = "", ...rest] = full.split(/\s+/);
-  return { first_name: first, last_name: rest.join(" ") };
+  const words = full.trim().split(/\s+/);
+  const last = words.length > 1 ? (words.pop() ?? "") : "";
+  return { first_name: words.join(" "), last_name: last };
 }
 
 /** A tags cell split on semicolons or commas: "vip; newsletter" → ["vip", "newsletter"]. */

@@ -1,4 +1,4 @@
-// The CSV reader of contact imports: UTF-8 (with or without BOM), comma, semicolon
+// The CSV reader of contact imports: UTF-8 (with or without BOM; UTF-16 refused with advice), comma, semicolon
 // or tab as found on the header line, RFC 4180 quoting, and line numbers in every
 // complaint. It takes the file in pieces, so a caller can feed it as bytes arrive.
 import { AppError } from "../../lib/errors";
@@ -172,17 +172,47 @@ export function parseCsv(pieces: Iterable<Uint8Array>, limits: CsvLimits = CSV_L
   const reader = new CsvFileReader(limits);
   // A byte-order mark, if any, is dropped by the decoder (that is what ignoreBOM: false means).
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  for (const piece of pieces) reader.feed(decode(decoder, piece));
+  // The first two bytes are held until both are in: they may be a UTF-16 mark.
+  let lead: Uint8Array | null = new Uint8Array(0);
+  for (const piece of pieces) {
+    if (lead === null) {
+      reader.feed(decode(decoder, piece));
+      continue;
+    }
+    const start: Uint8Array = new Uint8Array(lead.length + piece.length);
+    start.set(lead);
+    start.set(piece, lead.length);
+    if (start.length < 2) {
+      lead = start;
+      continue;
+    }
+    // Excel's "Unicode Text" and some CRMs' exports are UTF-16, marked FF FE or FE FF.
+    if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) throw utf16();
+    lead = null;
+    reader.feed(decode(decoder, start));
+  }
+  if (lead !== null && lead.length > 0) reader.feed(decode(decoder, lead));
   reader.feed(decode(decoder));
   return reader.end();
 }
 
 function decode(decoder: TextDecoder, piece?: Uint8Array): string {
+  let text: string;
   try {
-    return piece ? decoder.decode(piece, { stream: true }) : decoder.decode();
+    text = piece ? decoder.decode(piece, { stream: true }) : decoder.decode();
   } catch {
     throw notUtf8();
   }
+  // UTF-16 without its mark decodes as "valid" UTF-8 with a NUL beside every Latin letter; text never holds NUL.
+  if (text.includes("\u0000")) throw utf16();
+  return text;
+}
+
+function utf16() {
+  return importFileError(
+    "invalid_encoding",
+    'This file is UTF-16 text (Excel calls it "Unicode Text"), not UTF-8. In Excel, choose File › Save As › "CSV UTF-8 (Comma delimited)"; in Numbers or Google Sheets, export as CSV — then upload that file.',
+  );
 }
 
 /** Records to header and rows, with the file-level limits. */

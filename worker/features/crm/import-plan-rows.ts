@@ -106,6 +106,20 @@ function toInput(values: ImportedValues): Record<string, unknown> | string {
   return input;
 }
 
+/**
+ * A new contact's names when the row leaves them out, as HubSpot takes such rows: a lone
+ * last name stands as the first name, and a row with no name at all is named after its
+ * email's local part ("ada.l@example.com" → "ada.l"). A row with neither is refused.
+ */
+function withNames(input: Record<string, unknown>, email: string | null): Record<string, unknown> {
+  const first = typeof input.first_name === "string" ? input.first_name : "";
+  const last = typeof input.last_name === "string" ? input.last_name : "";
+  if (first.trim() !== "") return { ...input, last_name: last };
+  if (last.trim() !== "") return { ...input, first_name: last, last_name: "" };
+  const local = email?.slice(0, email.lastIndexOf("@")) ?? "";
+  return { ...input, first_name: local, last_name: "" };
+}
+
 const valuesOf = (row: ContactRow): ContactValues => ({
   first_name: row.first_name,
   last_name: row.last_name,
@@ -184,8 +198,9 @@ export class ImportPlanner {
     if (r.kind === "rejected") return planned("rejected", { reason: r.reason });
     const known = r.email ? this.byEmail.get(r.email) : undefined;
     if (!known) {
-      // A name the row leaves empty is refused the way the contact form refuses it ("Enter a last name.").
-      const parsed = CREATE.safeParse({ first_name: "", last_name: "", ...r.input });
+      const named = withNames(r.input, r.email);
+      if (named.first_name === "") return planned("rejected", { reason: "Give this row a name or an email." });
+      const parsed = CREATE.safeParse(named);
       if (!parsed.success) return planned("rejected", { reason: reasonOf(parsed.error) });
       const values = normalizeContact(parsed.data, this.timeZone);
       const contact: KnownContact = {

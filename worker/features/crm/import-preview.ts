@@ -6,7 +6,7 @@ import type { ColumnMapping } from "./import-mapping";
 import { ImportPlanner, type PlannedRow } from "./import-plan-rows";
 import type { DuplicateStrategy } from "./import-schema";
 
-/** Rows shown one by one; the counts cover every row. */
+/** Rows shown one by one; the counts cover every row, and every rejected row is listed with its reason. */
 export const PREVIEW_ROWS = 100;
 /** Rows read per query while counting. */
 const PAGE_ROWS = 1000;
@@ -24,6 +24,8 @@ export async function previewImport(
   const planner = new ImportPlanner(options.columns, options.strategy, options.timeZone);
   const counts = { created: 0, updated: 0, skipped: 0, rejected: 0, duplicates_in_file: 0 };
   const shown: PlannedRow[] = [];
+  // Every rejected row, however far down the file: the person fixes them before running, not after.
+  const rejected: { row_number: number; reason: string; email: string | null }[] = [];
   let after = 0;
   for (;;) {
     const rows = await db.q
@@ -46,6 +48,9 @@ export async function previewImport(
       counts[planned.outcome]++;
       if (planned.duplicate_of_row !== null) counts.duplicates_in_file++;
       if (shown.length < PREVIEW_ROWS) shown.push(planned);
+      if (planned.outcome === "rejected") {
+        rejected.push({ row_number: planned.row.row_number, reason: planned.reason ?? "", email: planned.email });
+      }
     }
     planner.forgetValues();
     const last = rows[rows.length - 1];
@@ -54,6 +59,7 @@ export async function previewImport(
   }
   return {
     counts,
+    rejected,
     rows: shown.map((p) => ({
       row_number: p.row.row_number,
       outcome: p.outcome,

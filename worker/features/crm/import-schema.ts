@@ -98,6 +98,9 @@ export const PreviewImportResponse = z
     job: ImportJobSchema,
     counts: outcomeCounts,
     rows: z.array(PreviewRowSchema).openapi({ description: "The first 100 rows' would-be outcomes." }),
+    rejected: z
+      .array(z.object({ row_number: z.number().int(), reason: z.string(), email: z.string().nullable() }))
+      .openapi({ description: "Every row that would be rejected, in file order, with its reason (at most 50,000)." }),
   })
   .openapi("ImportPreview");
 

@@ -17,13 +17,19 @@ export const MAX_TEXT_BYTES = 65_535;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
-const nameField = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter a ${what}.`)
-    .max(255, "Use at most 255 characters.")
-    .openapi({ example: what === "first name" ? "Ada" : "Lovelace" });
+const firstNameField = z
+  .string()
+  .trim()
+  .min(1, "Enter a first name.")
+  .max(255, "Use at most 255 characters.")
+  .openapi({ example: "Ada" });
+
+/** Many people go by one name, and HubSpot takes contacts without a last name: blank is allowed. */
+const lastNameField = z
+  .string()
+  .trim()
+  .max(255, "Use at most 255 characters.")
+  .openapi({ example: "Lovelace", description: "May be blank." });
 
 /** An optional line of text; blank means none. */
 const lineField = z.string().trim().max(255, "Use at most 255 characters.").nullable();
@@ -76,11 +82,11 @@ export const contactDateField = z
   .nullable()
   .openapi({ format: "date-time", example: "2026-03-10T09:30:00Z" });
 
-/** Every field of a contact as a request may give it; only the names are required. */
+/** Every field of a contact as a request may give it; only the first name is required. */
 export const ContactFields = z
   .object({
-    first_name: nameField("first name"),
-    last_name: nameField("last name"),
+    first_name: firstNameField,
+    last_name: lastNameField.optional(),
     email: emailOrBlankField.optional().openapi({ description: "Unique in the workspace; stored lower-case." }),
     phone: lineField.optional().openapi({
       description: "Stored in E.164 (+14155550123) when it starts with + or 00; otherwise as typed.",
@@ -200,6 +206,6 @@ export function normalizeContact(input: ContactInput, timeZone: string): Contact
     next_follow_up: null,
     ...normalizeContactPatch(input, timeZone),
     first_name: input.first_name.trim(),
-    last_name: input.last_name.trim(),
+    last_name: input.last_name?.trim() ?? "",
   };
 }

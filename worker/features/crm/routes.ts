@@ -7,24 +7,27 @@ import { currentIdentity } from "../../lib/auth";
 import { assertIfMatch, etagOf } from "../../lib/etag";
 import { createRouter } from "../../lib/factory";
 import { body, errorResponses, json } from "../../lib/openapi";
-import { pageOf } from "../../lib/pagination";
+import { encodeCursor, pageOf } from "../../lib/pagination";
 import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import { workspaceClock } from "../../lib/workspace-clock";
 import { WorkspaceIdParam } from "../workspaces/schema";
-import { applyBulkAction, assertTagsFit } from "./apply-bulk-action";
+import { applyBulkAction, assertTagsFit, type BulkSelection } from "./apply-bulk-action";
 import { assertAllowed } from "./assert-allowed";
+import { bulkCursorId } from "./bulk-cursor-id";
 import { contactChanges, contactName } from "./contact-changes";
 import { DEFAULT_ORDER } from "./contact-list-query";
 import { deleteContactsStatements, insertContactStatements, updateContactStatements } from "./contact-statements";
 import { contactsCsvStream } from "./contacts-csv-stream";
 import { countFollowUps } from "./count-follow-ups";
 import { assertEmailFree } from "./find-contact-by-email";
+import { gaugeMatches } from "./gauge-matches";
 import { getContactOrThrow } from "./get-contact-or-throw";
 import { listContacts } from "./list-contacts";
 import { contactInstant, normalizeContact, normalizeContactPatch, wholeSeconds } from "./normalize-contact";
 import { resolveContactFilter } from "./resolve-contact-filter";
 import {
+  BULK_STEP,
   BulkContactsBody,
   BulkResultSchema,
   ContactedBody,
@@ -177,11 +180,18 @@ export const crmRoutes = createRouter()
       path: "/{workspaceId}/contacts/bulk",
       tags,
       summary: "Apply an action to many contacts",
-      description: `Select contacts by \`contact_ids\` or by \`filter\` (the list's filters), at most 1,000. Deleting also needs crm.contacts.delete. Ids not in this workspace refuse the whole action (404) before anything changes.`,
+      description: `Select contacts by \`contact_ids\` (at most 1,000, done in one go) or by \`filter\` (the list's filters, any number of contacts). Deleting also needs crm.contacts.delete. Ids not in this workspace refuse the whole action (404) before anything changes. Contacts are changed 1,000 at a time, each thousand with its activity entries at once, and announced on the live feed. A filter matching more than one request goes through answers \`done: false\` and a \`next_cursor\`: send the same body with \`cursor\` to go on.`,
       request: { params: WorkspaceIdParam, ...body(BulkContactsBody) },
       responses: {
-        200: json(BulkResultSchema, "How many contacts changed"),
-        ...errorResponses("invalid_json", "unauthorized", "forbidden", "not_found", "validation_failed"),
+        200: json(BulkResultSchema, "How many contacts changed, and whether there is more to do"),
+        ...errorResponses(
+          "invalid_json",
+          "unauthorized",
+          "forbidden",
+          "not_found",
+          "invalid_cursor",
+          "validation_failed",
+        ),
       },
     }),
     async (c) => {
@@ -190,10 +200,20 @@ export const crmRoutes = createRouter()
       const access = currentWorkspace(c);
       if (action.action === "delete") assertAllowed(access, "crm.contacts.delete");
       const clock = workspaceClock(access.workspace);
-      const ids = await selectBulkContacts(db, access.workspace.id, action, clock);
-      if (action.action === "add_tags") await assertTagsFit(db, access.workspace.id, ids, action.tags);
-      const affected = await applyBulkAction(c, access.workspace.id, ids, action, clock);
-      return c.json({ affected }, 200);
+      const selection: BulkSelection = action.contact_ids
+        ? { ids: await selectBulkContacts(db, access.workspace.id, action.contact_ids) }
+        : { where: await gaugeMatches(db, access.workspace.id, resolveContactFilter(action.filter ?? {}, clock)) };
+      const afterId = action.cursor === undefined ? null : bulkCursorId(action.cursor);
+      // By filter, the tags are checked on the first request, against every match.
+      if (action.action === "add_tags" && afterId === null) {
+        await assertTagsFit(db, access.workspace.id, selection, action.tags);
+      }
+      const progress = await applyBulkAction(c, access.workspace.id, selection, action, clock, {
+        afterId,
+        limit: action.limit ?? BULK_STEP,
+      });
+      const next_cursor = progress.done || progress.lastId === null ? null : encodeCursor(["bulk", progress.lastId]);
+      return c.json({ affected: progress.affected, done: next_cursor === null, next_cursor }, 200);
     },
   )
   // GET /api/v1/workspaces/:workspaceId/contacts/:contactId — one contact, with its ETag

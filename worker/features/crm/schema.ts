@@ -130,12 +130,26 @@ export const ContactedBody = z
   .strict()
   .openapi("MarkContacted");
 
-/** At most this many contacts per bulk action, by ids or by filter. */
+/** At most this many contacts selected by id (a filter reaches any number). */
 export const MAX_BULK = 1000;
+/** Contacts a filter's bulk action goes through in one request, unless `limit` asks for fewer. */
+export const BULK_STEP = 20_000;
 
 const selection = {
   contact_ids: z.array(uuidField).min(1).max(MAX_BULK, `Select at most ${MAX_BULK} contacts.`).optional(),
   filter: ContactFilter.optional(),
+  cursor: z.string().max(200).optional().openapi({
+    description: "By filter: the `next_cursor` of the previous answer, to go on where it stopped.",
+  }),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(BULK_STEP)
+    .optional()
+    .openapi({
+      description: `By filter: go through at most this many matches in this request (default ${BULK_STEP.toLocaleString("en-US")}), for a progress bar.`,
+    }),
 };
 
 const bulkTags = z.array(tagField).min(1, "Give at least one tag.").max(MAX_TAGS, `Use at most ${MAX_TAGS} tags.`);
@@ -156,10 +170,25 @@ export const BulkContactsBody = z
         message: "Select the contacts either by contact_ids or by filter (one of the two).",
       });
     }
+    if (body.contact_ids && (body.cursor !== undefined || body.limit !== undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [body.cursor !== undefined ? "cursor" : "limit"],
+        message: "A cursor and a limit go with a filter; selected contacts are done in one go.",
+      });
+    }
   })
   .openapi("BulkContactAction", {
     example: { action: "add_tags", tags: ["webinar-2026"], filter: { status: "lead", q: "acme" } },
   });
 export type BulkContactsBody = z.infer<typeof BulkContactsBody>;
 
-export const BulkResultSchema = z.object({ affected: z.number().int() }).openapi("BulkContactResult");
+export const BulkResultSchema = z
+  .object({
+    affected: z.number().int().openapi({ description: "Contacts changed by this request." }),
+    done: z.boolean().openapi({ description: "Every selected or matching contact has been gone through." }),
+    next_cursor: z.string().nullable().openapi({
+      description: "When not done: send the same action again with this cursor for the next part.",
+    }),
+  })
+  .openapi("BulkContactResult");

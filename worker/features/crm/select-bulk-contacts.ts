@@ -1,59 +1,64 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import type { Database } from "../../../db/database";
+import { inValues } from "../../../db/write-many";
 import { AppError } from "../../lib/errors";
-import type { WorkspaceClock } from "../../lib/workspace-clock";
 import { filterConditions } from "./contact-list-query";
-import { gaugeMatches } from "./gauge-matches";
-import { resolveContactFilter } from "./resolve-contact-filter";
-import { type BulkContactsBody, MAX_BULK } from "./schema";
-
-const IDS_PER_QUERY = 90;
+import type { ContactRow } from "./contact-statements";
+import type { ContactWhere } from "./resolve-contact-filter";
 
 /**
- * The ids a bulk action applies to, all checked to be the workspace's before anything
- * changes. Ids that are not (another workspace's, deleted, made up) refuse the whole
- * action with 404, without saying which: the answer is the same for an id that
- * exists elsewhere and one that never did.
+ * The selected ids, all checked to be the workspace's before anything changes. Ids
+ * that are not (another workspace's, deleted, made up) refuse the whole action with
+ * 404, without saying which: the answer is the same for an id that exists elsewhere
+ * and one that never did.
  */
-export async function selectBulkContacts(
-  db: Database,
-  workspaceId: string,
-  selection: Pick<BulkContactsBody, "contact_ids" | "filter">,
-  clock: WorkspaceClock,
-): Promise<string[]> {
+export async function selectBulkContacts(db: Database, workspaceId: string, contactIds: string[]): Promise<string[]> {
   const t = db.t.crmContacts;
-  if (selection.contact_ids) {
-    const wanted = [...new Set(selection.contact_ids.map((id) => id.toLowerCase()))];
-    const found = new Set<string>();
-    for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
-      const rows = await db.q
-        .select({ id: t.id })
-        .from(t)
-        .where(and(eq(t.workspace_id, workspaceId), inArray(t.id, wanted.slice(i, i + IDS_PER_QUERY))));
-      for (const row of rows) found.add(row.id);
-    }
-    if (found.size < wanted.length) {
-      throw new AppError(
-        "not_found",
-        "Some of the selected contacts do not exist in this workspace (any more). Nothing was changed; reload the list and try again.",
-        { missing: wanted.length - found.size },
-      );
-    }
-    return wanted;
-  }
-  const where = await gaugeMatches(db, workspaceId, resolveContactFilter(selection.filter ?? {}, clock));
-  const rows = await db.q
+  const wanted = [...new Set(contactIds.map((id) => id.toLowerCase()))];
+  const found = await db.q
     .select({ id: t.id })
     .from(t)
-    .where(and(...filterConditions(db, workspaceId, where)))
-    .orderBy(asc(t.id))
-    .limit(MAX_BULK + 1);
-  if (rows.length > MAX_BULK) {
+    .where(and(eq(t.workspace_id, workspaceId), inValues(db, t.id, wanted)));
+  if (found.length < wanted.length) {
     throw new AppError(
-      "validation_failed",
-      `This filter matches more than ${MAX_BULK.toLocaleString("en-US")} contacts. Narrow it down and apply the action in parts.`,
-      [{ path: "filter", message: `Select at most ${MAX_BULK} contacts.`, code: "too_big" }],
+      "not_found",
+      "Some of the selected contacts do not exist in this workspace (any more). Nothing was changed; reload the list and try again.",
+      { missing: wanted.length - found.length },
     );
   }
-  return rows.map((row) => row.id);
+  return wanted;
+}
+
+/**
+ * The next `limit` contacts a filter matches after the id `afterId`, in id order: a
+ * bulk action walks the matches this way a chunk at a time, so a contact the action
+ * moves out of the filter (or deletes) does not shift the ones still to come.
+ */
+export async function nextMatchingContacts(
+  db: Database,
+  workspaceId: string,
+  where: ContactWhere,
+  afterId: string | null,
+  limit: number,
+): Promise<ContactRow[]> {
+  return matchingContactsQuery(db, workspaceId, where, afterId, limit);
+}
+
+/** The query behind nextMatchingContacts: along idx_ws_id (workspace_id, id), for query-plan tests too. */
+export function matchingContactsQuery(
+  db: Database,
+  workspaceId: string,
+  where: ContactWhere,
+  afterId: string | null,
+  limit: number,
+) {
+  const t = db.t.crmContacts;
+  const conditions = filterConditions(db, workspaceId, where);
+  if (afterId !== null) conditions.push(gt(t.id, afterId));
+  return db.q
+    .select()
+    .from(t)
+    .where(and(...conditions))
+    .orderBy(asc(t.id))
+    .limit(limit);
 }
