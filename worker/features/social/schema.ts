@@ -203,7 +203,18 @@ export const NextSlotSchema = z.object({
 });
 
 export const ReviewBody = z
-  .object({ comment: z.string().trim().max(2000).optional() })
+  .object({
+    comment: z.string().trim().max(2000).optional(),
+    scheduled_at: z.string().trim().max(40).optional().openapi({
+      description:
+        "A new time (an ISO instant or a workspace-local YYYY-MM-DDTHH:MM). Required when the post's own time has passed, unless `publish_now`.",
+      example: "2026-03-29T09:30",
+    }),
+    publish_now: z.boolean().optional().openapi({
+      description:
+        "Publish a post whose time has passed at once (the next minute's cron), instead of choosing a new time.",
+    }),
+  })
   .strict()
   .openapi("ReviewPost");
 
