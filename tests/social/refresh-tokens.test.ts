@@ -4,9 +4,21 @@ import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readTokens } from "../../worker/features/social/account-tokens";
+import { publishPost } from "../../worker/features/social/publish-post";
 import { freshTokens } from "../../worker/features/social/refresh-account";
 import { connectLive } from "../helpers/live";
-import { connectAccount, db, fake, fakeUser, runCron, socialWorkspace } from "./social-helpers";
+import {
+  connectAccount,
+  createPosts,
+  db,
+  fake,
+  fakeUser,
+  inMinutes,
+  isFinal,
+  runCron,
+  settled,
+  socialWorkspace,
+} from "./social-helpers";
 
 async function expireStoredToken(accountId: string, inMs = -1000) {
   const d = db();
@@ -91,5 +103,38 @@ describe("refreshing tokens", () => {
     expect(change.data).toMatchObject({ status: "expired", last_error: expect.stringMatching(/invalid_grant/) });
     expect((await storedTokens(account.id)).row.status).toBe("expired");
     live.ws.close();
+  });
+
+  it("records a dead refresh token met while publishing once: expired, one entry, one reason", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("once");
+    const account = await connectAccount(owner.client, workspace.id, "twitter", name);
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [account.id],
+      content: "Meets a dead connection",
+      status: "scheduled",
+      scheduled_at: inMinutes(30),
+    });
+    const postId = data[0]?.id ?? "";
+    // The publisher finds the access token expired and refreshes it: the refresh token is dead.
+    await fake.revoke("x", name);
+    await expireStoredToken(account.id);
+    // The publisher itself meets it (the cron's refresh-ahead has not run yet).
+    const d = db();
+    const p = d.t.socialMediaPosts;
+    await d.atomic((q) => [q.update(p).set({ status: "publishing", publish_state: "queued" }).where(eq(p.id, postId))]);
+    expect(await publishPost(env, d, postId)).toBe("failed");
+    const post = await settled(postId, isFinal);
+    expect(post.status).toBe("failed");
+    expect(post.failure_reason).toMatch(/reconnect/i);
+    const { row } = await storedTokens(account.id);
+    expect(row.status).toBe("expired");
+    expect(row.last_error).toMatch(/invalid_grant/);
+    const log = d.t.activityLogs;
+    const entries = (await d.q.select().from(log).where(eq(log.entity_id, account.id))).filter(
+      (e) => e.type === "social_media_account.disconnected",
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.metadata).toEqual({ status: "expired" });
   });
 });
