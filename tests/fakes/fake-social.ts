@@ -141,17 +141,38 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       switch (f.mode) {
         case "rate_limit":
           if (platform === "meta") {
+            // Graph's codes: 4 the app's platform limit, 17 the user's, 32 a Page's, 613 a custom limit.
+            // Platform limits report usage in X-App-Usage (percentages, no time); Page and
+            // Instagram calls fall under Business Use Case limits, whose header says when
+            // access comes back (in minutes). Without reset_seconds no time is given at all.
+            const code = f.code ?? 4;
+            const messages: Record<number, string> = {
+              4: "Application request limit reached",
+              17: "User request limit reached",
+              32: "Page request limit reached",
+              613: "Calls to this api have exceeded the rate limit.",
+            };
+            const headers: Record<string, string> = {};
+            if (code === 4 || code === 17)
+              headers["x-app-usage"] = JSON.stringify({ call_count: 100, total_cputime: 40, total_time: 60 });
+            if (f.reset_seconds !== undefined) {
+              headers["x-business-use-case-usage"] = JSON.stringify({
+                [`page-${user}`]: [
+                  {
+                    type: code === 32 ? "pages" : "instagram",
+                    call_count: 100,
+                    total_cputime: 20,
+                    total_time: 30,
+                    estimated_time_to_regain_access: Math.ceil(f.reset_seconds / 60),
+                  },
+                ],
+              });
+            }
             send(
               res,
-              400,
-              { error: { message: "Application request limit reached", type: "OAuthException", code: 4 } },
-              {
-                "x-business-use-case-usage": JSON.stringify({
-                  "1": [
-                    { type: "instagram", estimated_time_to_regain_access: Math.ceil((f.reset_seconds ?? 60) / 60) },
-                  ],
-                }),
-              },
+              code === 32 ? 403 : 400,
+              { error: { message: messages[code] ?? "Rate limited", type: "OAuthException", code } },
+              headers,
             );
           } else {
             send(
