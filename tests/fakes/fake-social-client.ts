@@ -100,6 +100,8 @@ export function fakeSocialControl(baseUrl: string) {
     expireTokens: (platform: FakePlatform, user: string) => post("expire", { platform, user }),
     /** Revokes the user's refresh tokens (the person removed the app). */
     revoke: (platform: FakePlatform, user: string) => post("revoke", { platform, user }),
+    /** How many Facebook Pages (each with a linked Instagram account) the Meta user manages. */
+    managePages: (user: string, count: number) => post("pages", { platform: "meta", user, count }),
     /** Milliseconds every token request of the user takes, to widen races. */
     slowTokens: (platform: FakePlatform, user: string, delay_ms: number) =>
       post("slow-tokens", { platform, user, delay_ms }),

@@ -49,6 +49,8 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   const requests: FakeRequest[] = [];
   const containers = new Map<string, { user: string; caption: string; media: string[]; published: boolean }>();
   const slow = new Map<string, number>();
+  /** How many Pages each Meta user manages (1 unless set): the first is page-<user>, then page-<user>-2… */
+  const pageCounts = new Map<string, number>();
   const sessions = new Map<string, { user: string; description: string }>();
   /** LinkedIn images by URN: who initialised the upload, and how many bytes arrived (null: none yet). */
   const images = new Map<string, { user: string; bytes: number | null }>();
@@ -105,6 +107,10 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       if (which === "revoke") {
         for (const r of refresh.values()) if (r.platform === platform && r.user === user) r.valid = false;
         for (const t of access.values()) if (t.platform === platform && t.user === user) t.expiresAt = 0;
+        return send(res, 200, { ok: true });
+      }
+      if (which === "pages") {
+        pageCounts.set(user, Number(body.count ?? 1));
         return send(res, 200, { ok: true });
       }
       if (which === "slow-tokens") {
@@ -442,24 +448,25 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     if (platform === "meta") {
       const params = { ...query, ...form };
       if (sub === "/me/accounts") {
-        // The Page's own token, as Graph hands it out: good for posting to the Page.
-        access.set(`meta-page-${me}`, { platform: "meta", user: me, expiresAt: Date.now() + 365 * 86_400_000 });
-        record(200);
-        return send(res, 200, {
-          data: [
-            {
-              id: `page-${me}`,
-              name: `Page ${me}`,
-              access_token: `meta-page-${me}`,
-              instagram_business_account: {
-                id: `ig-${me}`,
-                username: me,
-                name: `IG ${me}`,
-                profile_picture_url: "https://cdn.example/ig.png",
-              },
+        const data = Array.from({ length: pageCounts.get(me) ?? 1 }, (_, i) => {
+          const suffix = i === 0 ? "" : `-${i + 1}`;
+          // The Page's own token, as Graph hands it out: good for posting to the Page.
+          const pageToken = `meta-page-${me}${suffix}`;
+          access.set(pageToken, { platform: "meta", user: me, expiresAt: Date.now() + 365 * 86_400_000 });
+          return {
+            id: `page-${me}${suffix}`,
+            name: `Page ${me}${suffix}`,
+            access_token: pageToken,
+            instagram_business_account: {
+              id: `ig-${me}${suffix}`,
+              username: `${me}${suffix.replace("-", "_")}`,
+              name: `IG ${me}${suffix}`,
+              profile_picture_url: "https://cdn.example/ig.png",
             },
-          ],
+          };
         });
+        record(200);
+        return send(res, 200, { data });
       }
       const media = /^\/(ig-[^/]+)\/media$/.exec(sub);
       if (media && method === "POST") {

@@ -62,6 +62,31 @@ export const SandboxBody = z
   .strict()
   .openapi("ConnectSandboxAccount");
 
+export const PendingIdParam = WorkspaceIdParam.extend({ pendingId: uuidField });
+
+export const PendingConnectionSchema = z
+  .object({
+    id: z.string(),
+    platform: z.enum(PLATFORMS),
+    expires_at: z.string(),
+    candidates: z.array(
+      z.object({
+        account_id: z.string(),
+        username: z.string(),
+        display_name: z.string().nullable(),
+        profile_picture: z.string().nullable(),
+        /** Already connected to this workspace: choosing it reconnects that account. */
+        connected: z.boolean(),
+      }),
+    ),
+  })
+  .openapi("PendingConnection");
+
+export const ChooseAccountBody = z
+  .object({ account_id: z.string().trim().min(1).max(255) })
+  .strict()
+  .openapi("ChooseAccount");
+
 export const CallbackQuery = z.object({
   code: z.string().max(2048).optional(),
   state: z.string().max(256).optional(),
