@@ -46,7 +46,9 @@ export type FakePlatform = "x" | "linkedin" | "meta" | "tiktok" | "youtube";
 
 /**
  * A failure the fake answers the next `times` matching requests of one user with:
- * - rate_limit: 429 (X, LinkedIn) or Graph code 4 (Meta) with reset headers, nothing created;
+ * - rate_limit: 429 (X, LinkedIn) or a Graph rate-limit error (Meta: `code` 4, 17, 32 or 613, default 4;
+ *   X-App-Usage for 4/17, and X-Business-Use-Case-Usage with the minutes to regain access when
+ *   `reset_seconds` is given), nothing created;
  * - expired_token: 401 / Graph code 190, nothing created;
  * - bad_request: 400 with `reason`, nothing created;
  * - server_error_after_accept: the post is created, then 503;
@@ -73,6 +75,8 @@ export type FakeFailure = {
     | "in_progress";
   times?: number;
   reset_seconds?: number;
+  /** Meta only: the Graph error code of a rate_limit failure. */
+  code?: number;
   reason?: string;
   delay_ms?: number;
 };
@@ -96,6 +100,8 @@ export function fakeSocialControl(baseUrl: string) {
     expireTokens: (platform: FakePlatform, user: string) => post("expire", { platform, user }),
     /** Revokes the user's refresh tokens (the person removed the app). */
     revoke: (platform: FakePlatform, user: string) => post("revoke", { platform, user }),
+    /** How many Facebook Pages (each with a linked Instagram account) the Meta user manages. */
+    managePages: (user: string, count: number) => post("pages", { platform: "meta", user, count }),
     /** Milliseconds every token request of the user takes, to widen races. */
     slowTokens: (platform: FakePlatform, user: string, delay_ms: number) =>
       post("slow-tokens", { platform, user, delay_ms }),

@@ -49,6 +49,8 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   const requests: FakeRequest[] = [];
   const containers = new Map<string, { user: string; caption: string; media: string[]; published: boolean }>();
   const slow = new Map<string, number>();
+  /** How many Pages each Meta user manages (1 unless set): the first is page-<user>, then page-<user>-2… */
+  const pageCounts = new Map<string, number>();
   const sessions = new Map<string, { user: string; description: string }>();
   /** LinkedIn images by URN: who initialised the upload, and how many bytes arrived (null: none yet). */
   const images = new Map<string, { user: string; bytes: number | null }>();
@@ -107,6 +109,10 @@ export async function startFakeSocial(): Promise<FakeSocial> {
         for (const t of access.values()) if (t.platform === platform && t.user === user) t.expiresAt = 0;
         return send(res, 200, { ok: true });
       }
+      if (which === "pages") {
+        pageCounts.set(user, Number(body.count ?? 1));
+        return send(res, 200, { ok: true });
+      }
       if (which === "slow-tokens") {
         slow.set(`${platform}:${user}`, Number(body.delay_ms ?? 0));
         return send(res, 200, { ok: true });
@@ -141,17 +147,38 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       switch (f.mode) {
         case "rate_limit":
           if (platform === "meta") {
+            // Graph's codes: 4 the app's platform limit, 17 the user's, 32 a Page's, 613 a custom limit.
+            // Platform limits report usage in X-App-Usage (percentages, no time); Page and
+            // Instagram calls fall under Business Use Case limits, whose header says when
+            // access comes back (in minutes). Without reset_seconds no time is given at all.
+            const code = f.code ?? 4;
+            const messages: Record<number, string> = {
+              4: "Application request limit reached",
+              17: "User request limit reached",
+              32: "Page request limit reached",
+              613: "Calls to this api have exceeded the rate limit.",
+            };
+            const headers: Record<string, string> = {};
+            if (code === 4 || code === 17)
+              headers["x-app-usage"] = JSON.stringify({ call_count: 100, total_cputime: 40, total_time: 60 });
+            if (f.reset_seconds !== undefined) {
+              headers["x-business-use-case-usage"] = JSON.stringify({
+                [`page-${user}`]: [
+                  {
+                    type: code === 32 ? "pages" : "instagram",
+                    call_count: 100,
+                    total_cputime: 20,
+                    total_time: 30,
+                    estimated_time_to_regain_access: Math.ceil(f.reset_seconds / 60),
+                  },
+                ],
+              });
+            }
             send(
               res,
-              400,
-              { error: { message: "Application request limit reached", type: "OAuthException", code: 4 } },
-              {
-                "x-business-use-case-usage": JSON.stringify({
-                  "1": [
-                    { type: "instagram", estimated_time_to_regain_access: Math.ceil((f.reset_seconds ?? 60) / 60) },
-                  ],
-                }),
-              },
+              code === 32 ? 403 : 400,
+              { error: { message: messages[code] ?? "Rate limited", type: "OAuthException", code } },
+              headers,
             );
           } else {
             send(
@@ -421,24 +448,25 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     if (platform === "meta") {
       const params = { ...query, ...form };
       if (sub === "/me/accounts") {
-        // The Page's own token, as Graph hands it out: good for posting to the Page.
-        access.set(`meta-page-${me}`, { platform: "meta", user: me, expiresAt: Date.now() + 365 * 86_400_000 });
-        record(200);
-        return send(res, 200, {
-          data: [
-            {
-              id: `page-${me}`,
-              name: `Page ${me}`,
-              access_token: `meta-page-${me}`,
-              instagram_business_account: {
-                id: `ig-${me}`,
-                username: me,
-                name: `IG ${me}`,
-                profile_picture_url: "https://cdn.example/ig.png",
-              },
+        const data = Array.from({ length: pageCounts.get(me) ?? 1 }, (_, i) => {
+          const suffix = i === 0 ? "" : `-${i + 1}`;
+          // The Page's own token, as Graph hands it out: good for posting to the Page.
+          const pageToken = `meta-page-${me}${suffix}`;
+          access.set(pageToken, { platform: "meta", user: me, expiresAt: Date.now() + 365 * 86_400_000 });
+          return {
+            id: `page-${me}${suffix}`,
+            name: `Page ${me}${suffix}`,
+            access_token: pageToken,
+            instagram_business_account: {
+              id: `ig-${me}${suffix}`,
+              username: `${me}${suffix.replace("-", "_")}`,
+              name: `IG ${me}${suffix}`,
+              profile_picture_url: "https://cdn.example/ig.png",
             },
-          ],
+          };
         });
+        record(200);
+        return send(res, 200, { data });
       }
       const media = /^\/(ig-[^/]+)\/media$/.exec(sub);
       if (media && method === "POST") {

@@ -4,9 +4,22 @@ import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readTokens } from "../../worker/features/social/account-tokens";
+import { publishPost } from "../../worker/features/social/publish-post";
 import { freshTokens } from "../../worker/features/social/refresh-account";
+import { refreshExpiringAccounts } from "../../worker/features/social/refresh-expiring-accounts";
 import { connectLive } from "../helpers/live";
-import { connectAccount, db, fake, fakeUser, runCron, socialWorkspace } from "./social-helpers";
+import {
+  connectAccount,
+  createPosts,
+  db,
+  fake,
+  fakeUser,
+  inMinutes,
+  isFinal,
+  runCron,
+  settled,
+  socialWorkspace,
+} from "./social-helpers";
 
 async function expireStoredToken(accountId: string, inMs = -1000) {
   const d = db();
@@ -91,5 +104,93 @@ describe("refreshing tokens", () => {
     expect(change.data).toMatchObject({ status: "expired", last_error: expect.stringMatching(/invalid_grant/) });
     expect((await storedTokens(account.id)).row.status).toBe("expired");
     live.ws.close();
+  });
+
+  it("records a dead refresh token met while publishing once: expired, one entry, one reason", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("once");
+    const account = await connectAccount(owner.client, workspace.id, "twitter", name);
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [account.id],
+      content: "Meets a dead connection",
+      status: "scheduled",
+      scheduled_at: inMinutes(30),
+    });
+    const postId = data[0]?.id ?? "";
+    // The publisher finds the access token expired and refreshes it: the refresh token is dead.
+    await fake.revoke("x", name);
+    await expireStoredToken(account.id);
+    // The publisher itself meets it (the cron's refresh-ahead has not run yet).
+    const d = db();
+    const p = d.t.socialMediaPosts;
+    await d.atomic((q) => [q.update(p).set({ status: "publishing", publish_state: "queued" }).where(eq(p.id, postId))]);
+    expect(await publishPost(env, d, postId)).toBe("failed");
+    const post = await settled(postId, isFinal);
+    expect(post.status).toBe("failed");
+    expect(post.failure_reason).toMatch(/reconnect/i);
+    const { row } = await storedTokens(account.id);
+    expect(row.status).toBe("expired");
+    expect(row.last_error).toMatch(/invalid_grant/);
+    const log = d.t.activityLogs;
+    const entries = (await d.q.select().from(log).where(eq(log.entity_id, account.id))).filter(
+      (e) => e.type === "social_media_account.disconnected",
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.metadata).toEqual({ status: "expired" });
+  });
+
+  it("leaves a working account after concurrent refreshes of TikTok's rotating refresh token", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("ttrot");
+    const account = await connectAccount(owner.client, workspace.id, "tiktok", name);
+    await expireStoredToken(account.id);
+    await fake.slowTokens("tiktok", name, 300);
+    const d = db();
+    const results = await Promise.all(Array.from({ length: 4 }, () => freshTokens(env, d, account.id)));
+    const tokenRequests = (await fake.requests("tiktok", name)).filter((r) => r.path === "/v2/oauth/token/");
+    // The code exchange and one refresh; no refresh spent a token another had already spent.
+    expect(tokenRequests.map((r) => r.status)).toEqual([200, 200]);
+    expect(new Set(results.map((r) => r.access_token)).size).toBe(1);
+    await fake.slowTokens("tiktok", name, 0);
+    const again = await freshTokens(env, d, account.id, { force: true });
+    expect(again.access_token).not.toBe(results[0]?.access_token);
+    expect((await storedTokens(account.id)).row.status).toBe("active");
+  });
+
+  it("lets the cron's refresh-ahead and the publisher's refresh after a refused token race without losing TikTok", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("ttrace");
+    const account = await connectAccount(owner.client, workspace.id, "tiktok", name);
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [account.id],
+      content: "Published while the cron refreshes",
+      media_urls: ["https://cdn.example.com/clip.mp4"],
+      status: "scheduled",
+      scheduled_at: inMinutes(30),
+    });
+    const postId = data[0]?.id ?? "";
+    // Due for the cron's refresh-ahead, still good for the publisher's own check.
+    await expireStoredToken(account.id, 10 * 60_000);
+    await fake.slowTokens("tiktok", name, 400);
+    // TikTok refuses the token the publisher holds: it must refresh while the cron is refreshing.
+    await fake.fail({ platform: "tiktok", user: name, path: "/post/publish/video/init/", mode: "expired_token" });
+    const d = db();
+    const p = d.t.socialMediaPosts;
+    await d.atomic((q) => [q.update(p).set({ status: "publishing", publish_state: "queued" }).where(eq(p.id, postId))]);
+    const cron = refreshExpiringAccounts(env, d);
+    await new Promise((r) => setTimeout(r, 50));
+    const [refreshed, outcome] = await Promise.all([cron, publishPost(env, d, postId)]);
+    expect(refreshed).toBe(1);
+    // TikTok has the video and checks it: the publisher went on with the cron's new token.
+    expect(outcome).toBe("waiting");
+    expect(await fake.published("tiktok", name)).toHaveLength(1);
+    const tokenRequests = (await fake.requests("tiktok", name)).filter((r) => r.path === "/v2/oauth/token/");
+    expect(tokenRequests.every((r) => r.status === 200)).toBe(true);
+    expect(tokenRequests).toHaveLength(2);
+    const { row, tokens } = await storedTokens(account.id);
+    expect(row.status).toBe("active");
+    await fake.slowTokens("tiktok", name, 0);
+    const again = await freshTokens(env, d, account.id, { force: true });
+    expect(again.access_token).not.toBe(tokens.access_token);
   });
 });

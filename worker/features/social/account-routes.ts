@@ -19,6 +19,7 @@ import { WorkspaceIdParam } from "../workspaces/schema";
 import { accountMetrics, dayKey } from "./account-metrics";
 import { getAccountOrThrow } from "./get-account-or-throw";
 import { saveOAuthState, takeOAuthState } from "./oauth-state";
+import { readPendingConnection, savePendingConnection, takePendingConnection } from "./pending-connection";
 import { adapterFor } from "./platforms/adapter-for";
 import { PlatformError } from "./platforms/platform-error";
 import { PLATFORMS, type Platform } from "./platforms/platform-limits";
@@ -31,6 +32,9 @@ import {
   AccountMetricsSchema,
   AccountSchema,
   CallbackQuery,
+  ChooseAccountBody,
+  PendingConnectionSchema,
+  PendingIdParam,
   PlatformParam,
   SandboxBody,
 } from "./schema";
@@ -49,6 +53,18 @@ const accountsPage = (workspaceId: string, query: Record<string, string>) =>
 
 async function accountJson(c: Context<AppEnv>, workspaceId: string, accountId: string) {
   return toAccountJson(await getAccountOrThrow(c.var.db, { workspaceId, accountId }));
+}
+
+const pendingGone = () =>
+  new AppError("not_found", "This choice has expired or was already made. Connect the account again.");
+
+async function pendingOrThrow(c: Context<AppEnv>, workspaceId: string, pendingId: string) {
+  const pending = await readPendingConnection(c.env, c.var.db, pendingId.toLowerCase(), {
+    workspaceId,
+    userId: currentIdentity(c).user.id,
+  });
+  if (!pending) throw pendingGone();
+  return pending;
 }
 
 export const socialAccountRoutes = createRouter()
@@ -206,6 +222,87 @@ export const socialAccountRoutes = createRouter()
       return c.json(account, 201);
     },
   )
+  // GET /api/v1/workspaces/:workspaceId/social-accounts/pending/:pendingId — the accounts a sign-in can connect
+  .openapi(
+    workspaceRoute("social.accounts.manage", {
+      method: "get",
+      path: "/{workspaceId}/social-accounts/pending/{pendingId}",
+      tags,
+      summary: "Accounts to choose from",
+      description:
+        "After a sign-in that manages several accounts (Facebook Pages, their Instagram accounts), the callback redirects to the app with `choose={pendingId}`; this lists them. Only for the person who signed in, for 15 minutes.",
+      request: { params: PendingIdParam },
+      responses: {
+        200: json(PendingConnectionSchema, "The candidates"),
+        ...errorResponses("unauthorized", "forbidden", "not_found", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const { workspace } = currentWorkspace(c);
+      const pending = await pendingOrThrow(c, workspace.id, c.req.valid("param").pendingId);
+      const t = c.var.db.t.socialMediaAccounts;
+      const existing = await c.var.db.q
+        .select({ account_id: t.account_id })
+        .from(t)
+        .where(and(eq(t.workspace_id, workspace.id), eq(t.platform, pending.platform)));
+      const connected = new Set(existing.map((row) => row.account_id));
+      return c.json(
+        {
+          id: pending.id,
+          platform: pending.platform,
+          expires_at: pending.expires_at.toISOString(),
+          candidates: pending.candidates.map(({ profile }) => ({
+            account_id: profile.account_id,
+            username: profile.username,
+            display_name: profile.display_name,
+            profile_picture: profile.profile_picture,
+            connected: connected.has(profile.account_id),
+          })),
+        },
+        200,
+      );
+    },
+  )
+  // POST /api/v1/workspaces/:workspaceId/social-accounts/pending/:pendingId — connect the chosen account
+  .openapi(
+    workspaceRoute("social.accounts.manage", {
+      method: "post",
+      path: "/{workspaceId}/social-accounts/pending/{pendingId}",
+      tags,
+      summary: "Connect the chosen account",
+      request: { params: PendingIdParam, ...body(ChooseAccountBody) },
+      responses: {
+        201: json(AccountSchema, "The connected account"),
+        ...errorResponses("invalid_json", "unauthorized", "forbidden", "not_found", "validation_failed"),
+      },
+    }),
+    async (c) => {
+      const { account_id } = c.req.valid("json");
+      const { workspace } = currentWorkspace(c);
+      const db = c.var.db;
+      const pending = await pendingOrThrow(c, workspace.id, c.req.valid("param").pendingId);
+      const chosen = pending.candidates.find((candidate) => candidate.profile.account_id === account_id);
+      if (!chosen) {
+        throw new AppError("validation_failed", "Choose one of the accounts this sign-in can connect.", [
+          { path: "account_id", message: "Not one of the candidates.", code: "custom" },
+        ]);
+      }
+      // Taken once: a second choice (a double click, another tab) finds nothing.
+      if (!(await takePendingConnection(db, pending.id))) throw pendingGone();
+      const { id, created } = await saveAccount(c, db, {
+        workspaceId: workspace.id,
+        userId: currentIdentity(c).user.id,
+        platform: pending.platform,
+        profile: chosen.profile,
+        tokens: chosen.tokens,
+      });
+      const account = await accountJson(c, workspace.id, id);
+      await publishChanges(c, workspace.id, [
+        { entity_type: "social_media_account", entity_id: id, op: created ? "create" : "update", data: account },
+      ]);
+      return c.json(account, 201);
+    },
+  )
   // DELETE /api/v1/workspaces/:workspaceId/social-accounts/:accountId — disconnect (its posts go with it)
   .openapi(
     workspaceRoute("social.accounts.manage", {
@@ -261,7 +358,10 @@ export const socialCallbackRoutes = createRouter().openapi(
     middleware: [requireUser()] as const,
     request: { params: z.object({ platform: z.enum(PLATFORMS) }), query: CallbackQuery },
     responses: {
-      302: { description: "To the workspace's accounts page, with ?connected= or ?error=" },
+      302: {
+        description:
+          "To the workspace's accounts page, with ?connected= or ?error=, or ?choose={pendingId} when the sign-in manages several accounts",
+      },
       ...errorResponses("unauthorized", "not_found", "validation_failed"),
     },
   }),
@@ -291,7 +391,22 @@ export const socialCallbackRoutes = createRouter().openapi(
     const adapter = adapterFor(c.env, platform);
     try {
       const tokens = await adapter.exchangeCode(query.code, saved.code_verifier, callbackUrl(c, platform));
-      const { profile, tokens: withExtras } = await adapter.accountInfo(tokens);
+      const choices = adapter.accountChoices
+        ? await adapter.accountChoices(tokens)
+        : [await adapter.accountInfo(tokens)];
+      if (choices.length > 1) {
+        // Several Pages: the person chooses in the app (GET, then POST …/social-accounts/pending/{id}).
+        const pendingId = await savePendingConnection(c.env, db, {
+          workspace_id: saved.workspace_id,
+          user_id: me.id,
+          platform,
+          candidates: choices,
+        });
+        return c.redirect(accountsPage(saved.workspace_id, { choose: pendingId, platform }), 302);
+      }
+      const [only] = choices;
+      if (!only) throw new PlatformError("rejected", `This ${platform} sign-in has no account to connect.`);
+      const { profile, tokens: withExtras } = only;
       c.set("workspace", access);
       const { id, created } = await saveAccount(c, db, {
         workspaceId: saved.workspace_id,

@@ -6,8 +6,9 @@ import type { Database, Query } from "../../../db/database";
 import type { Env } from "../../lib/env";
 import type { AccountRow } from "./account-row";
 import type { PlatformTokens } from "./platforms/platform-adapter";
+import { PlatformError } from "./platforms/platform-error";
 import { sandboxTokens } from "./platforms/sandbox-adapter";
-import { openTokens, sealTokens } from "./token-cipher";
+import { hasTokenKey, openTokens, sealTokens } from "./token-cipher";
 
 /** The account's tokens; sandbox accounts seeded without any get throwaway ones (the sandbox never checks them). */
 export async function readTokens(
@@ -15,7 +16,18 @@ export async function readTokens(
   account: Pick<AccountRow, "access_tokens" | "token_key_id" | "account_info">,
 ): Promise<PlatformTokens> {
   if (account.access_tokens === null && account.account_info?.sandbox === true) return sandboxTokens();
-  return openTokens<PlatformTokens>(env, account.access_tokens, account.token_key_id);
+  try {
+    return await openTokens<PlatformTokens>(env, account.access_tokens, account.token_key_id);
+  } catch {
+    // Not a passing error: only connecting the account again brings working tokens.
+    const known = hasTokenKey(env, account.token_key_id);
+    throw new PlatformError(
+      "disconnected",
+      known
+        ? `The saved access could not be opened with key "${account.token_key_id}" (was its secret changed?). Reconnect the account.`
+        : `The saved access was sealed with key "${account.token_key_id}", which SOCIAL_TOKEN_KEYS no longer has. Reconnect the account.`,
+    );
+  }
 }
 
 /** New tokens laid over the old: fields the platform left out keep their stored values. */

@@ -1,6 +1,9 @@
 // An account whose access ended: its status changes, the reason is kept, and the
 // workspace hears of it at once on the live feed (the accounts page shows Reconnect).
-import { eq } from "drizzle-orm";
+// Only an active account is marked: the first finding stands (a dead refresh token
+// found by the refresh is not marked again by the publisher that asked for it), so
+// one ending gives one status, one activity entry and one notice.
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import type { Env } from "../../lib/env";
@@ -14,14 +17,18 @@ export async function markAccount(
   account: AccountRow,
   status: "expired" | "revoked",
   reason: string,
-): Promise<void> {
+): Promise<boolean> {
   const t = db.t.socialMediaAccounts;
   const now = new Date();
   const ownerId = await ownerOf(db, account.workspace_id);
-  await db.atomic((q) => [
-    q.update(t).set({ status, last_error: reason, updated_at: now }).where(eq(t.id, account.id)),
+  const activityId = uuidv7();
+  const [result] = await db.atomic((q) => [
+    q
+      .update(t)
+      .set({ status, last_error: reason, updated_at: now })
+      .where(and(eq(t.id, account.id), eq(t.status, "active"))),
     q.insert(db.t.activityLogs).values({
-      id: uuidv7(),
+      id: activityId,
       workspace_id: account.workspace_id,
       // System changes are logged under the workspace owner, the person answerable for its connections.
       user_id: ownerId,
@@ -32,6 +39,11 @@ export async function markAccount(
       metadata: { status },
     }),
   ]);
+  if (result?.rowsAffected !== 1) {
+    // Already marked, or removed: its entry must not stand alone.
+    await db.atomic((q) => [q.delete(db.t.activityLogs).where(eq(db.t.activityLogs.id, activityId))]);
+    return false;
+  }
   const data = toAccountJson({ ...account, status, last_error: reason, updated_at: now });
   await publishFromJob(env, account.workspace_id, [
     {
@@ -43,6 +55,7 @@ export async function markAccount(
       actor_id: null,
     },
   ]);
+  return true;
 }
 
 export async function ownerOf(db: Database, workspaceId: string): Promise<string> {

@@ -20,7 +20,7 @@ import type { AccountRow, PostRow } from "./account-row";
 import { finishPost } from "./finish-post";
 import { markAccount } from "./mark-account";
 import { adapterFor, isSandboxAccount } from "./platforms/adapter-for";
-import type { PlatformTokens } from "./platforms/platform-adapter";
+import type { PlatformTokens, StepOutcome } from "./platforms/platform-adapter";
 import { PlatformError } from "./platforms/platform-error";
 import { PLATFORM_LIMITS, type Platform } from "./platforms/platform-limits";
 import { sandboxAllowed } from "./platforms/sandbox-adapter";
@@ -137,18 +137,27 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
     const next = adapter.nextStep({ ...context, tokens }, state);
     if (next.irreversible && !(await setState(db, post.id, ["working"], { publish_state: "sending" })))
       return "skipped";
+    let outcome: StepOutcome;
     try {
-      const outcome = await next.run();
-      if (outcome.kind === "published") {
-        const ok = await finishPost(
-          env,
-          db,
-          post,
-          { status: "published", external_post_id: outcome.external_id },
-          platform,
-        );
-        return ok ? "published" : "skipped";
+      outcome = await next.run();
+    } catch (err) {
+      if (err instanceof PlatformError && err.kind === "refresh_needed" && !refreshed) {
+        // Refused before anything was published: refresh, then try this step once more.
+        refreshed = true;
+        if (next.irreversible) await setState(db, post.id, ["sending"], { publish_state: "working" });
+        try {
+          tokens = await freshTokens(env, db, account.id, { force: true });
+        } catch (refreshError) {
+          return handleFailure(env, db, post, account, refreshError, false, progress);
+        }
+        step--;
+        continue;
       }
+      return handleFailure(env, db, post, account, err, next.irreversible, progress);
+    }
+    // The network answered with its id: a database error from here on is ours, not the network's.
+    if (outcome.kind === "published") return recordPublished(env, db, post, outcome.external_id, platform);
+    try {
       // The adapter's state, with the publisher's progress beside it; an irreversible step that
       // returns "pending" has handed something over that may become public without us.
       if (next.irreversible) progress.sent_at ??= new Date().toISOString();
@@ -168,18 +177,7 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
         return "skipped";
       }
     } catch (err) {
-      if (err instanceof PlatformError && err.kind === "refresh_needed" && !refreshed) {
-        // Refused before anything was published: refresh, then try this step once more.
-        refreshed = true;
-        if (next.irreversible) await setState(db, post.id, ["sending"], { publish_state: "working" });
-        try {
-          tokens = await freshTokens(env, db, account.id, { force: true });
-        } catch (refreshError) {
-          return handleFailure(env, db, post, account, refreshError, false, progress);
-        }
-        step--;
-        continue;
-      }
+      // Keeping the pending step failed: after an irreversible step that is "may be out there".
       return handleFailure(env, db, post, account, err, next.irreversible, progress);
     }
   }
@@ -189,6 +187,38 @@ export async function publishPost(env: Env, db: Database, postId: string): Promi
     next_attempt_at: new Date(Date.now() + 60_000),
   });
   return "waiting";
+}
+
+/** Tries to record a published post and its id this many times before giving up. */
+const RECORD_TRIES = 3;
+
+/**
+ * Records the network's id the moment it is known. A passing database error is tried
+ * again a few times: read as the network's failure it would leave a live post
+ * "unconfirmed" without its id. If the database stays away the error goes to the queue
+ * (message.retry) with the id in the log; the row still says `sending`, so a
+ * redelivery sends nothing and the sweep hands the post to a person.
+ */
+async function recordPublished(
+  env: Env,
+  db: Database,
+  post: PostRow,
+  externalId: string,
+  platform: string,
+): Promise<PublishResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const ok = await finishPost(env, db, post, { status: "published", external_post_id: externalId }, platform);
+      return ok ? "published" : "skipped";
+    } catch (err) {
+      if (attempt >= RECORD_TRIES) {
+        throw new Error(
+          `${labelOf(platform)} published post ${post.id} as ${externalId}, but it could not be recorded: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 async function handleFailure(

@@ -8,12 +8,13 @@ import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import type { Env } from "../../lib/env";
 import type { AccountRow } from "./account-row";
-import { mergeTokens, readTokens, tokenColumns } from "./account-tokens";
+import { mergeTokens, tokenColumns } from "./account-tokens";
 import { markAccount } from "./mark-account";
 import { adapterFor, isSandboxAccount } from "./platforms/adapter-for";
 import type { PlatformTokens } from "./platforms/platform-adapter";
 import { PlatformError } from "./platforms/platform-error";
 import type { Platform } from "./platforms/platform-limits";
+import { tokensOrReconnect } from "./tokens-or-reconnect";
 
 const LEASE_MS = 30_000;
 const WAIT_STEP_MS = 100;
@@ -51,8 +52,9 @@ export type RefreshOptions = {
 
 /**
  * Good tokens for an account: the stored ones while they are fresh, else refreshed
- * under the lease. A dead refresh token marks the account (expired) and throws
- * "disconnected"; the workspace is told on the live feed.
+ * under the lease. A dead refresh token, or tokens sealed with a key no longer
+ * configured, marks the account (expired) and throws "disconnected"; the workspace is
+ * told on the live feed.
  */
 export async function freshTokens(
   env: Env,
@@ -76,7 +78,7 @@ export async function freshTokens(
         `The ${account.platform} account @${account.username} needs reconnecting.`,
       );
     }
-    const tokens = await readTokens(env, account);
+    const tokens = await tokensOrReconnect(env, db, account);
     // Someone else refreshed while we waited: their tokens are the ones to use.
     const changedMeanwhile = seen !== null && seen !== tokens.access_token;
     if (changedMeanwhile || (!options.force && isFresh(tokens, aheadMs))) return tokens;
@@ -86,7 +88,7 @@ export async function freshTokens(
         // Read again under the lease: a refresh may have finished between our read and the lease.
         const current = await loadAccount(db, accountId);
         if (!current) throw new PlatformError("disconnected", "The account was removed.");
-        const stored = await readTokens(env, current);
+        const stored = await tokensOrReconnect(env, db, current);
         if (stored.access_token !== seen) return stored;
         return await refreshNow(env, db, current, stored, owner);
       } finally {

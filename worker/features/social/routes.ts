@@ -617,7 +617,7 @@ export const socialPostRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { comment } = c.req.valid("json");
+      const { comment, scheduled_at, publish_now } = c.req.valid("json");
       const db = c.var.db;
       const { workspace } = currentWorkspace(c);
       const me = currentIdentity(c).user;
@@ -630,12 +630,48 @@ export const socialPostRoutes = createRouter()
       }
       if (post.status !== "pending_approval")
         throw new AppError("conflict", `Only posts waiting for approval can be approved; this one is ${post.status}.`);
+      // Approving to a broken connection would only move the failure to the minute the post is due.
+      const a = db.t.socialMediaAccounts;
+      const [account] = await db.q.select().from(a).where(eq(a.id, post.social_media_account_id)).limit(1);
+      if (account?.status !== "active") {
+        const who = account ? `@${account.username}` : "its account";
+        throw new AppError("validation_failed", `Reconnect ${who} before approving a post for it.`, [
+          { path: "social_media_account_id", message: `${who} needs reconnecting.`, code: "custom" },
+        ]);
+      }
       const now = new Date();
+      const { timeZone } = workspaceClock(workspace);
+      if (scheduled_at !== undefined && publish_now) {
+        throw new AppError("validation_failed", "Give a new time or publish_now, not both.", [
+          { path: "publish_now", message: "Not with scheduled_at.", code: "custom" },
+        ]);
+      }
+      let at = post.scheduled_at;
+      if (scheduled_at !== undefined) {
+        at = resolveSchedule(scheduled_at, timeZone);
+        assertFuture(at, now);
+      } else if (publish_now) at = now;
+      else if (!at || at.getTime() < now.getTime() - 60_000) {
+        // A post that waited past its time is never sent the moment it is approved without the approver saying so.
+        const due = at ? `was due ${toLocalString(at, timeZone).replace("T", " ")} (${timeZone})` : "has no time";
+        throw new AppError(
+          "validation_failed",
+          `This post ${due}, which has passed. Choose a new time, or approve it to publish now.`,
+          [
+            {
+              path: "scheduled_at",
+              message: "The post's time has passed: give a new one or publish_now.",
+              code: "custom",
+            },
+          ],
+        );
+      }
       await guarded(
         c,
         (q) => [
           setPost(c, q, post.id, ["pending_approval"], {
             status: "scheduled",
+            scheduled_at: at,
             approved_by: me.id,
             approved_at: now,
             review_comment: comment ?? null,
@@ -645,10 +681,10 @@ export const socialPostRoutes = createRouter()
           activityEntry(c, q, db, {
             workspaceId: workspace.id,
             type: "social_media_post.approved",
-            description: `${me.name} approved a post${comment ? `: ${comment}` : ""}`,
+            description: `${me.name} approved a post${publish_now ? " to publish now" : ""}${comment ? `: ${comment}` : ""}`,
             entityType: "social_media_post",
             entityId: post.id,
-            metadata: { comment: comment ?? null },
+            metadata: { comment: comment ?? null, scheduled_at: at?.toISOString() ?? null },
           }),
         ],
         "approve",

@@ -62,6 +62,31 @@ export const SandboxBody = z
   .strict()
   .openapi("ConnectSandboxAccount");
 
+export const PendingIdParam = WorkspaceIdParam.extend({ pendingId: uuidField });
+
+export const PendingConnectionSchema = z
+  .object({
+    id: z.string(),
+    platform: z.enum(PLATFORMS),
+    expires_at: z.string(),
+    candidates: z.array(
+      z.object({
+        account_id: z.string(),
+        username: z.string(),
+        display_name: z.string().nullable(),
+        profile_picture: z.string().nullable(),
+        /** Already connected to this workspace: choosing it reconnects that account. */
+        connected: z.boolean(),
+      }),
+    ),
+  })
+  .openapi("PendingConnection");
+
+export const ChooseAccountBody = z
+  .object({ account_id: z.string().trim().min(1).max(255) })
+  .strict()
+  .openapi("ChooseAccount");
+
 export const CallbackQuery = z.object({
   code: z.string().max(2048).optional(),
   state: z.string().max(256).optional(),
@@ -203,7 +228,18 @@ export const NextSlotSchema = z.object({
 });
 
 export const ReviewBody = z
-  .object({ comment: z.string().trim().max(2000).optional() })
+  .object({
+    comment: z.string().trim().max(2000).optional(),
+    scheduled_at: z.string().trim().max(40).optional().openapi({
+      description:
+        "A new time (an ISO instant or a workspace-local YYYY-MM-DDTHH:MM). Required when the post's own time has passed, unless `publish_now`.",
+      example: "2026-03-29T09:30",
+    }),
+    publish_now: z.boolean().optional().openapi({
+      description:
+        "Publish a post whose time has passed at once (the next minute's cron), instead of choosing a new time.",
+    }),
+  })
   .strict()
   .openapi("ReviewPost");
 

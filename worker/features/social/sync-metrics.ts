@@ -7,12 +7,12 @@
 import { and, asc, eq, gte, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import type { Env } from "../../lib/env";
-import { readTokens } from "./account-tokens";
 import { withDailyPoint } from "./engagement-history";
 import { adapterFor, isSandboxAccount } from "./platforms/adapter-for";
 import type { Platform } from "./platforms/platform-limits";
 import { publishFromJob } from "./publish-from-job";
 import { toPostJson } from "./to-post-json";
+import { tokensOrReconnect } from "./tokens-or-reconnect";
 
 const RECENT_DAYS = 30;
 const PER_TICK = 100;
@@ -42,7 +42,7 @@ export async function syncMetrics(env: Env, db: Database, now = new Date()): Pro
     try {
       if (!post.external_post_id) throw new Error("the post has no id on the network");
       const adapter = adapterFor(env, account.platform as Platform, { sandbox: isSandboxAccount(account) });
-      const tokens = await readTokens(env, account);
+      const tokens = await tokensOrReconnect(env, db, account);
       const metrics = await adapter.fetchMetrics(post.external_post_id, {
         tokens,
         account: { account_id: account.account_id, username: account.username, info: account.account_info ?? {} },

@@ -57,6 +57,9 @@ export async function sealTokens(env: Env, tokens: object): Promise<{ sealed: Js
   return { sealed, keyId: ring.current };
 }
 
+/** Whether SOCIAL_TOKEN_KEYS still has the key with this id. */
+export const hasTokenKey = (env: Env, keyId: string | null) => keyringOf(env).keys.has(keyId ?? "");
+
 /** Opens tokens sealed under `keyId`; throws when that key is no longer configured or the data was altered. */
 export async function openTokens<T>(env: Env, sealed: unknown, keyId: string | null): Promise<T> {
   const ring = keyringOf(env);

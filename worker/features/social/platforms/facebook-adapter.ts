@@ -3,7 +3,7 @@
 import type { Env } from "../../../lib/env";
 import { graphCall, longLivedToken, metaConfig } from "./meta-graph";
 import { oauthClient } from "./oauth-tokens";
-import type { AdapterOptions, PlatformAdapter } from "./platform-adapter";
+import type { AdapterOptions, ConnectedAccount, PlatformAdapter, PlatformTokens } from "./platform-adapter";
 import { PlatformError } from "./platform-error";
 import { checkLimits, composeText, mediaKindOf } from "./platform-limits";
 
@@ -12,6 +12,33 @@ export const FACEBOOK_SCOPES = ["pages_show_list", "pages_manage_posts", "pages_
 export function facebookAdapter(env: Env, options: AdapterOptions): PlatformAdapter {
   const config = metaConfig(env);
   const read = { timeoutMs: options.timeoutMs, irreversible: false, what: "Facebook" };
+  async function accountChoices(tokens: PlatformTokens): Promise<ConnectedAccount[]> {
+    const body = await graphCall(
+      config,
+      "/me/accounts",
+      { fields: "id,name,access_token,picture{url}", access_token: tokens.access_token },
+      read,
+    );
+    const pages = (body.data ?? []) as {
+      id: string;
+      name: string;
+      access_token: string;
+      picture?: { data?: { url?: string } };
+    }[];
+    if (pages.length === 0) throw new PlatformError("rejected", "This Facebook account manages no Page.");
+    // Each Page posts with its own token, kept beside the person's.
+    return pages.map((page) => ({
+      tokens: { ...tokens, extra: { page_token: page.access_token } },
+      profile: {
+        account_id: page.id,
+        username: page.name,
+        display_name: page.name,
+        profile_picture: page.picture?.data?.url ?? null,
+        info: { profile_url: `https://www.facebook.com/${page.id}` },
+      },
+    }));
+  }
+
   return {
     platform: "facebook",
     configured: Boolean(config.appId && config.appSecret),
@@ -37,27 +64,11 @@ export function facebookAdapter(env: Env, options: AdapterOptions): PlatformAdap
       return { ...next, extra: tokens.extra ?? {} };
     },
     async accountInfo(tokens) {
-      const body = await graphCall(
-        config,
-        "/me/accounts",
-        { fields: "id,name,access_token,picture{url}", access_token: tokens.access_token },
-        read,
-      );
-      const page = (
-        (body.data ?? []) as { id: string; name: string; access_token: string; picture?: { data?: { url?: string } } }[]
-      )[0];
-      if (!page) throw new PlatformError("rejected", "This Facebook account manages no Page.");
-      return {
-        tokens: { ...tokens, extra: { page_token: page.access_token } },
-        profile: {
-          account_id: page.id,
-          username: page.name,
-          display_name: page.name,
-          profile_picture: page.picture?.data?.url ?? null,
-          info: { profile_url: `https://www.facebook.com/${page.id}` },
-        },
-      };
+      const [first] = await accountChoices(tokens);
+      if (!first) throw new PlatformError("rejected", "This Facebook account manages no Page.");
+      return first;
     },
+    accountChoices,
     validate: (draft) => checkLimits("facebook", draft),
     nextStep: ({ post, account, tokens }) => ({
       irreversible: true,

@@ -6,7 +6,14 @@ import type { JsonObject } from "../../../../db/schema/json-types";
 import type { Env } from "../../../lib/env";
 import { graphCall, longLivedToken, metaConfig } from "./meta-graph";
 import { oauthClient } from "./oauth-tokens";
-import type { AdapterOptions, PlatformAdapter, PublishContext, PublishStep } from "./platform-adapter";
+import type {
+  AdapterOptions,
+  ConnectedAccount,
+  PlatformAdapter,
+  PlatformTokens,
+  PublishContext,
+  PublishStep,
+} from "./platform-adapter";
 import { PlatformError } from "./platform-error";
 import { checkLimits, composeText, mediaKindOf } from "./platform-limits";
 
@@ -112,6 +119,39 @@ export function instagramAdapter(env: Env, options: AdapterOptions): PlatformAda
     };
   }
 
+  async function accountChoices(tokens: PlatformTokens): Promise<ConnectedAccount[]> {
+    const body = await graphCall(
+      config,
+      "/me/accounts",
+      {
+        fields: "id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}",
+        access_token: tokens.access_token,
+      },
+      read,
+    );
+    const pages = (body.data ?? []) as {
+      id: string;
+      instagram_business_account?: { id: string; username: string; name?: string; profile_picture_url?: string };
+    }[];
+    const linked = pages.filter((p) => p.instagram_business_account);
+    if (linked.length === 0) {
+      throw new PlatformError("rejected", "No Instagram professional account is linked to your Facebook Pages.");
+    }
+    return linked.map((page) => {
+      const ig = page.instagram_business_account as NonNullable<typeof page.instagram_business_account>;
+      return {
+        tokens,
+        profile: {
+          account_id: ig.id,
+          username: ig.username,
+          display_name: ig.name ?? null,
+          profile_picture: ig.profile_picture_url ?? null,
+          info: { page_id: page.id, profile_url: `https://www.instagram.com/${ig.username}` },
+        },
+      };
+    });
+  }
+
   return {
     platform: "instagram",
     configured: Boolean(config.appId && config.appSecret),
@@ -133,35 +173,12 @@ export function instagramAdapter(env: Env, options: AdapterOptions): PlatformAda
     },
     refresh: (tokens) => longLivedToken(config, tokens.access_token, options.timeoutMs),
     async accountInfo(tokens) {
-      const body = await graphCall(
-        config,
-        "/me/accounts",
-        {
-          fields: "id,name,access_token,instagram_business_account{id,username,name,profile_picture_url}",
-          access_token: tokens.access_token,
-        },
-        read,
-      );
-      const pages = (body.data ?? []) as {
-        id: string;
-        instagram_business_account?: { id: string; username: string; name?: string; profile_picture_url?: string };
-      }[];
-      const page = pages.find((p) => p.instagram_business_account);
-      const ig = page?.instagram_business_account;
-      if (!page || !ig) {
+      const [first] = await accountChoices(tokens);
+      if (!first)
         throw new PlatformError("rejected", "No Instagram professional account is linked to your Facebook Pages.");
-      }
-      return {
-        tokens,
-        profile: {
-          account_id: ig.id,
-          username: ig.username,
-          display_name: ig.name ?? null,
-          profile_picture: ig.profile_picture_url ?? null,
-          info: { page_id: page.id, profile_url: `https://www.instagram.com/${ig.username}` },
-        },
-      };
+      return first;
     },
+    accountChoices,
     validate: (draft) => checkLimits("instagram", draft),
     nextStep: step,
     async fetchMetrics(externalId, { tokens }) {

@@ -22,6 +22,9 @@ export type AccountProfile = {
   info: JsonObject;
 };
 
+/** An account a sign-in reaches, with the tokens that act for it. */
+export type ConnectedAccount = { profile: AccountProfile; tokens: PlatformTokens };
+
 export type PublishPost = {
   id: string;
   title: string | null;
@@ -53,7 +56,13 @@ export type PlatformAdapter = {
   exchangeCode(code: string, codeVerifier: string, redirectUri: string): Promise<PlatformTokens>;
   /** New tokens; a platform that sends no new refresh token leaves refresh_token null (the caller keeps the old one). */
   refresh(tokens: PlatformTokens): Promise<PlatformTokens>;
-  accountInfo(tokens: PlatformTokens): Promise<{ profile: AccountProfile; tokens: PlatformTokens }>;
+  accountInfo(tokens: PlatformTokens): Promise<ConnectedAccount>;
+  /**
+   * Every account the sign-in can connect, for networks where one person manages several
+   * (Facebook Pages, the Instagram accounts linked to them): the person chooses. Without
+   * it, the sign-in is one account (accountInfo).
+   */
+  accountChoices?(tokens: PlatformTokens): Promise<ConnectedAccount[]>;
   validate(draft: PostDraft): LimitProblem[];
   /** The next call for a post: the first when `state` is null, else the one its pending state asks for. */
   nextStep(context: PublishContext, state: JsonObject | null): PublishStep;
