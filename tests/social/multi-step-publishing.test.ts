@@ -5,36 +5,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { PUBLISH_DEADLINE_MS } from "../../worker/features/social/publish-post";
 import type { Client } from "../helpers/api";
-import {
-  connectAccount,
-  createPosts,
-  db,
-  fake,
-  fakeUser,
-  inMinutes,
-  isFinal,
-  makeDue,
-  readPost,
-  runCron,
-  settled,
-  socialWorkspace,
-} from "./social-helpers";
+import { db, duePost, fake, isFinal, readPost, runCron, settled } from "./social-helpers";
 
-async function scheduledVideo(platform: "tiktok" | "instagram", prefix: string) {
-  const { owner, workspace } = await socialWorkspace();
-  const name = fakeUser(prefix);
-  const account = await connectAccount(owner.client, workspace.id, platform, name);
-  const { data } = await createPosts(owner.client, workspace.id, {
-    account_ids: [account.id],
-    content: "A clip",
-    media_urls: ["https://cdn.example.com/clip.mp4"],
-    status: "scheduled",
-    scheduled_at: inMinutes(5),
-  });
-  const id = data[0]?.id ?? "";
-  await makeDue([id]);
-  return { owner, workspace, name, id };
-}
+const scheduledVideo = (platform: "tiktok" | "instagram", prefix: string) =>
+  duePost(platform, prefix, { content: "A clip", media_urls: ["https://cdn.example.com/clip.mp4"] });
 
 /** Moves the first step of a waiting post back in time, as if it had been waiting that long. */
 async function startedAgo(postId: string, ms: number) {

@@ -10,6 +10,7 @@ import {
   createPosts,
   db,
   deliver,
+  duePost,
   fake,
   fakeUser,
   inMinutes,
@@ -21,21 +22,7 @@ import {
   socialWorkspace,
 } from "./social-helpers";
 
-async function scheduledXPost(content: string, prefix = "pub") {
-  const { owner, workspace } = await socialWorkspace();
-  const name = fakeUser(prefix);
-  const account = await connectAccount(owner.client, workspace.id, "twitter", name);
-  const { data } = await createPosts(owner.client, workspace.id, {
-    account_ids: [account.id],
-    content,
-    status: "scheduled",
-    scheduled_at: inMinutes(30),
-  });
-  const post = data[0];
-  if (!post) throw new Error("no post");
-  await makeDue([post.id]);
-  return { owner, workspace, account, name, post };
-}
+const scheduledXPost = (content: string, prefix = "pub") => duePost("twitter", prefix, { content });
 
 describe("publishing from the cron", { timeout: 20_000 }, () => {
   it("publishes a due post once, recording the platform's id", async () => {

@@ -87,6 +87,26 @@ export async function createPosts(who: Client, workspaceId: string, body: Record
   return (await res.json()) as { data: PostJson[]; group_id: string };
 }
 
+type Platform = Parameters<typeof connectAccount>[2];
+
+/** A new workspace with one connected account and one post on it, scheduled and already due. */
+export async function duePost(platform: Platform, prefix: string, post: Record<string, unknown> = {}) {
+  const { owner, workspace } = await socialWorkspace();
+  const name = fakeUser(prefix);
+  const account = await connectAccount(owner.client, workspace.id, platform, name);
+  const { data } = await createPosts(owner.client, workspace.id, {
+    account_ids: [account.id],
+    content: "A post",
+    status: "scheduled",
+    scheduled_at: inMinutes(30),
+    ...post,
+  });
+  const created = data[0];
+  if (!created) throw new Error("no post");
+  await makeDue([created.id]);
+  return { owner, workspace, account, name, post: created, id: created.id };
+}
+
 /** Makes a post due now, as if its time had come (the API refuses times in the past). */
 export async function makeDue(postIds: string[], at = new Date(Date.now() - 1000)) {
   const d = db();
