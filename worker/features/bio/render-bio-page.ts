@@ -4,7 +4,7 @@
 // every theme value comes from an enum or a #rrggbb colour, and the custom CSS it is
 // handed has been through the sanitiser. No script, ever.
 import { type BioLink, isLinkLive, storedLinks } from "./bio-links";
-import { resolveTheme, themeCss } from "./bio-theme";
+import { needsScrim, resolveTheme, themeCss } from "./bio-theme";
 import { escapeHtml } from "./escape-html";
 import { safeLinkUrl } from "./safe-link-url";
 
@@ -51,6 +51,7 @@ const BASE_CSS =
   ".bio-style-shadow .bio-link{box-shadow:0 4px 0 rgba(0,0,0,.25)}.bio-featured .bio-link{min-height:72px;font-size:1.1rem}" +
   ".bio-link:hover{transform:translateY(-2px)}.bio-link:focus-visible,.bio-footer a:focus-visible{outline:3px solid var(--bio-focus);outline-offset:3px}" +
   ".bio-badge{font-size:.75rem;border:1px solid currentColor;border-radius:999px;padding:0 6px}.bio-icon{font-size:1.1em}" +
+  ".bio-scrim .bio-header,.bio-scrim .bio-empty,.bio-scrim .bio-footer{background:var(--bio-scrim);border-radius:16px;padding:16px}.bio-scrim.bio-style-outline .bio-link{background:var(--bio-scrim)}" +
   ".bio-empty{text-align:center;color:var(--bio-muted)}.bio-footer{margin-top:32px;font-size:.8rem;color:var(--bio-muted)}.bio-footer a{color:inherit}" +
   "@media (prefers-reduced-motion:reduce){.bio-link{transition:none}.bio-link:hover{transform:none}}";
 
@@ -93,7 +94,8 @@ export function renderBioPage(page: RenderablePage, options: RenderOptions): Ren
     image ? `<meta name="twitter:image" content="${text(image)}">` : "",
   ].join("");
   const body = [
-    `<body class="bio-root bio-style-${theme.button_style} bio-layout-${theme.layout}">`,
+    // Over an image (or a gradient no colour reads on end to end) the text gets a panel behind it.
+    `<body class="bio-root bio-style-${theme.button_style} bio-layout-${theme.layout}${needsScrim(theme, background !== null) ? " bio-scrim" : ""}">`,
     '<main class="bio-main">',
     '<header class="bio-header">',
     avatar ? `<img class="bio-avatar" src="${text(avatar)}" alt="" width="96" height="96">` : "",
