@@ -125,8 +125,14 @@ export class BioCounter extends DurableObject<Env> {
     return this.salt.salt;
   }
 
+  private isSaltKeeper(): boolean {
+    return this.ctx.id.equals(this.env.BIO_COUNTER.idFromName(SALT_KEEPER));
+  }
+
   /** SALT_KEEPER only: the day's random salt, made on first use; null for a day that is over. */
   async dailySalt(day: string): Promise<string | null> {
+    // One keeper, or counters would draw salts of their own and count a visitor once per address.
+    if (!this.isSaltKeeper()) throw new Error("dailySalt is asked of the salt keeper only");
     const now = Date.now();
     const salt = new DailySalts(this.ctx.storage.sql).saltFor(day, now);
     // The salt is deleted when its day (and the grace) ends, whether or not anyone asks again.
@@ -194,7 +200,7 @@ export class BioCounter extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    if (this.ctx.id.equals(this.env.BIO_COUNTER.idFromName(SALT_KEEPER))) {
+    if (this.isSaltKeeper()) {
       const salts = new DailySalts(this.ctx.storage.sql);
       salts.purge(Date.now());
       if (salts.any) await this.ctx.storage.setAlarm(nextSaltPurge(Date.now()));
