@@ -28,6 +28,15 @@ export const STORED_URL_ATTACKS = [
   "data:text/html,<script>alert(1)</script>",
   "vbscript:msgbox(1)",
   '"><script>alert(1)</script>',
+  "JAVASCRIPT:window.__pwned=1",
+  "java\nscript:window.__pwned=1",
+  "\u0001javascript:window.__pwned=1",
+  "&#106;avascript:alert(1)",
+  "javascript&colon;alert(1)",
+  "javascript%3Aalert(1)",
+  "DaTa:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+  "//evil.example/",
+  "https://bank.example@evil.example/",
 ];
 
 /** Theme values a row might hold if written around the API. */
@@ -39,4 +48,16 @@ export const THEME_ATTACKS: Record<string, unknown>[] = [
   { preset: "<script>" },
   { gradient_angle: "0deg);background:url(http://evil.example/g" },
   { dark: { background_color: "expression(alert(1))" } },
+  // Values that land in attributes (the body's classes) or next to url().
+  { button_style: 'fill" onmouseover="window.__pwned=1' },
+  { layout: 'stack"><script>window.__pwned=1</script>' },
+  { background_type: "image", gradient_to: "#fff);background:url(javascript:alert(1))" },
+  { font: "Inter;}*{background:url(http://evil.example/f)}" },
+];
+
+/** Image addresses a row might hold if written around the API (they land in src= and url()). */
+export const STORED_MEDIA_ATTACKS = [
+  "javascript:window.__pwned=1",
+  '/bio-media/x"onerror="window.__pwned=1',
+  '/bio-media/x"); } *{background:url(http://evil.example/m)',
 ];

@@ -215,13 +215,65 @@ export function contrastRatio(a: string, b: string): number {
 /** AA for normal text. */
 export const MIN_CONTRAST = 4.5;
 
-/** The colour (near-black or white) that reads best on a background. */
-const readableOn = (background: string) =>
-  contrastRatio("#111827", background) >= contrastRatio("#ffffff", background) ? "#111827" : "#ffffff";
+/** How well a colour reads on the worst of the surfaces it sits on. */
+const worstContrast = (color: string, surfaces: readonly string[]) =>
+  Math.min(...surfaces.map((surface) => contrastRatio(color, surface)));
 
-/** Text that does not reach AA on its background is replaced by one that does: a visitor must be able to read it. */
-const legible = (text: string, background: string) =>
-  contrastRatio(text, background) >= MIN_CONTRAST ? text : readableOn(background);
+/** The colour (near-black or white) that reads best on every surface. */
+const readableOn = (surfaces: readonly string[]) =>
+  worstContrast("#111827", surfaces) >= worstContrast("#ffffff", surfaces) ? "#111827" : "#ffffff";
+
+/** Text that does not reach AA on each of its surfaces is replaced by one that does: a visitor must be able to read it. */
+const legible = (text: string, surfaces: readonly string[]) =>
+  worstContrast(text, surfaces) >= MIN_CONTRAST ? text : readableOn(surfaces);
+
+/**
+ * How opaque the panel behind text is where the background alone cannot carry it (an
+ * image, a gradient no colour reads on end to end): the background colour, nearly solid.
+ */
+const SCRIM_ALPHA = 0.9;
+
+/**
+ * What the page's text sits on, for one palette: the background colour; both ends of a
+ * gradient; or, over an image or a gradient no text colour reads on from end to end, a
+ * panel of the background colour (`scrim`), judged over the darkest and lightest that
+ * could show through it.
+ */
+function surfacesOf(p: Palette, background: "color" | "gradient" | "image", gradientTo: string) {
+  const bg = p.background_color;
+  if (background === "gradient") {
+    const ends = [bg, gradientTo];
+    if (worstContrast(legible(p.text_color, ends), ends) >= MIN_CONTRAST) return { surfaces: ends, scrim: false };
+    return { surfaces: [bg, mix(bg, gradientTo, 1 - SCRIM_ALPHA)], scrim: true };
+  }
+  if (background === "image") {
+    return { surfaces: [mix(bg, "#000000", 1 - SCRIM_ALPHA), mix(bg, "#ffffff", 1 - SCRIM_ALPHA)], scrim: true };
+  }
+  return { surfaces: [bg], scrim: false };
+}
+
+/** The page's background as drawn, light and dark: an image only when there is one to show. */
+function backgrounds(theme: Theme, hasImage: boolean) {
+  const image = theme.background_type === "image" && hasImage;
+  return {
+    light: image
+      ? ("image" as const)
+      : theme.background_type === "gradient"
+        ? ("gradient" as const)
+        : ("color" as const),
+    // The dark variant keeps an image but draws a plain colour instead of the gradient.
+    dark: image ? ("image" as const) : ("color" as const),
+  };
+}
+
+/** Whether the page puts a panel behind its text (light or dark): the body then carries `bio-scrim`. */
+export function needsScrim(theme: Theme, hasImage: boolean): boolean {
+  const kinds = backgrounds(theme, hasImage);
+  return (
+    surfacesOf(theme, kinds.light, theme.gradient_to).scrim ||
+    (theme.dark_mode === "auto" && surfacesOf(theme.dark, kinds.dark, theme.gradient_to).scrim)
+  );
+}
 
 function darkVariant(light: Palette): Palette {
   const background = luminance(light.background_color) < 0.2 ? light.background_color : "#0b0f19";
@@ -274,19 +326,41 @@ export function resolveTheme(stored: unknown): Theme {
 export type ThemeWarning = { field: string; message: string; ratio: number };
 
 /** Colour pairs below AA, for the builder to show; the page itself uses legible replacements. */
-export function themeWarnings(theme: Theme): ThemeWarning[] {
-  const pairs: [string, string, string, string][] = [
-    ["text_color", theme.text_color, theme.background_color, "Text on the background"],
-    ["button_text_color", theme.button_text_color, theme.button_color, "Button text on the button colour"],
+export function themeWarnings(theme: Theme, hasImage = false): ThemeWarning[] {
+  const kinds = backgrounds(theme, hasImage);
+  const light = surfacesOf(theme, kinds.light, theme.gradient_to);
+  const textOn = (field: string, color: string, surfaces: { surfaces: string[]; scrim: boolean }, what: string) => ({
+    field,
+    ratio: worstContrast(color, surfaces.surfaces),
+    what: surfaces.scrim ? `${what} (on the panel behind it)` : what,
+  });
+  const pairs = [
+    textOn(
+      "text_color",
+      theme.text_color,
+      light,
+      kinds.light === "gradient" ? "Text on the gradient" : "Text on the background",
+    ),
+    textOn(
+      "button_text_color",
+      theme.button_text_color,
+      { surfaces: [theme.button_color], scrim: false },
+      "Button text on the button colour",
+    ),
   ];
   if (theme.dark_mode === "auto") {
+    const dark = surfacesOf(theme.dark, kinds.dark, theme.gradient_to);
     pairs.push(
-      ["dark.text_color", theme.dark.text_color, theme.dark.background_color, "Dark mode: text on the background"],
-      ["dark.button_text_color", theme.dark.button_text_color, theme.dark.button_color, "Dark mode: button text"],
+      textOn("dark.text_color", theme.dark.text_color, dark, "Dark mode: text on the background"),
+      textOn(
+        "dark.button_text_color",
+        theme.dark.button_text_color,
+        { surfaces: [theme.dark.button_color], scrim: false },
+        "Dark mode: button text",
+      ),
     );
   }
   return pairs
-    .map(([field, fg, bg, what]) => ({ field, what, ratio: contrastRatio(fg, bg) }))
     .filter((p) => p.ratio < MIN_CONTRAST)
     .map((p) => ({
       field: p.field,
@@ -295,19 +369,26 @@ export function themeWarnings(theme: Theme): ThemeWarning[] {
     }));
 }
 
-const paletteVars = (p: Palette) => {
-  const text = legible(p.text_color, p.background_color);
-  const buttonText = legible(p.button_text_color, p.button_color);
+const rgba = (color: string, alpha: number) => `rgba(${rgbOf(color).join(",")},${alpha})`;
+
+const paletteVars = (p: Palette, on: { surfaces: string[]; scrim: boolean }) => {
+  const bg = p.background_color;
+  const text = legible(p.text_color, on.surfaces);
+  const muted = mix(text, bg, 0.3);
+  const buttonText = legible(p.button_text_color, [p.button_color]);
+  const soft = mix(p.button_color, bg, 0.82);
   return [
-    `--bio-bg:${p.background_color}`,
+    `--bio-bg:${bg}`,
     `--bio-text:${text}`,
-    `--bio-muted:${mix(text, p.background_color, 0.3)}`,
+    // Softer text only where it still reads on every surface.
+    `--bio-muted:${worstContrast(muted, on.surfaces) >= MIN_CONTRAST ? muted : text}`,
     `--bio-button:${p.button_color}`,
     `--bio-button-text:${buttonText}`,
-    `--bio-soft:${mix(p.button_color, p.background_color, 0.82)}`,
-    `--bio-soft-text:${legible(p.button_color, mix(p.button_color, p.background_color, 0.82))}`,
-    `--bio-outline-text:${legible(p.button_color, p.background_color)}`,
-    `--bio-focus:${legible(p.button_color, p.background_color)}`,
+    `--bio-soft:${soft}`,
+    `--bio-soft-text:${legible(p.button_color, [soft])}`,
+    `--bio-outline-text:${legible(p.button_color, on.surfaces)}`,
+    `--bio-focus:${legible(p.button_color, on.surfaces)}`,
+    `--bio-scrim:${on.scrim ? rgba(bg, SCRIM_ALPHA) : "transparent"}`,
   ].join(";");
 };
 
@@ -319,17 +400,18 @@ const RADIUS = { square: "4px", rounded: "12px", pill: "999px" } as const;
  * so nothing a person typed reaches the stylesheet unchecked.
  */
 export function themeCss(theme: Theme, backgroundImageUrl: string | null): string {
+  const kinds = backgrounds(theme, backgroundImageUrl !== null);
   const background =
-    theme.background_type === "gradient"
+    kinds.light === "gradient"
       ? `linear-gradient(${theme.gradient_angle}deg,var(--bio-bg),${theme.gradient_to})`
-      : theme.background_type === "image" && backgroundImageUrl
+      : kinds.light === "image"
         ? `var(--bio-bg) url("${backgroundImageUrl}") center/cover no-repeat`
         : "var(--bio-bg)";
-  const root = `.bio-root{${paletteVars(theme)};--bio-radius:${RADIUS[theme.button_shape]};--bio-font:${FONTS[theme.font]};--bio-background:${background}}`;
+  const light = paletteVars(theme, surfacesOf(theme, kinds.light, theme.gradient_to));
+  const root = `.bio-root{${light};--bio-radius:${RADIUS[theme.button_shape]};--bio-font:${FONTS[theme.font]};--bio-background:${background}}`;
   if (theme.dark_mode !== "auto") return root;
   const darkBackground =
-    theme.background_type === "image" && backgroundImageUrl
-      ? `var(--bio-bg) url("${backgroundImageUrl}") center/cover no-repeat`
-      : "var(--bio-bg)";
-  return `${root}@media (prefers-color-scheme:dark){.bio-root{${paletteVars(theme.dark)};--bio-background:${darkBackground}}}`;
+    kinds.dark === "image" ? `var(--bio-bg) url("${backgroundImageUrl}") center/cover no-repeat` : "var(--bio-bg)";
+  const dark = paletteVars(theme.dark, surfacesOf(theme.dark, kinds.dark, theme.gradient_to));
+  return `${root}@media (prefers-color-scheme:dark){.bio-root{${dark};--bio-background:${darkBackground}}}`;
 }

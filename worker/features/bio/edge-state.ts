@@ -21,6 +21,15 @@ export type SiteState = { generation: number; known: boolean; pageId: string | n
 export type Count = { pageId: string; linkId: string; visit: Visit; at: number; n?: number };
 
 const states = new Map<string, SiteState & { fetchedAt: number }>();
+/** Made-up addresses come and go by the thousand; the oldest answers make room. */
+const STATES_MAX = 10_000;
+function keep(site: string, state: SiteState & { fetchedAt: number }) {
+  if (states.size >= STATES_MAX && !states.has(site)) {
+    const oldest = states.keys().next().value;
+    if (oldest !== undefined) states.delete(oldest);
+  }
+  states.set(site, state);
+}
 /** One question to the counter per address at a time: the visitors who arrive meanwhile wait for its answer. */
 const asking = new Map<string, Promise<SiteState>>();
 const buffers = new Map<string, Count[]>();
@@ -36,7 +45,7 @@ export function siteState(env: Env, site: string): Promise<SiteState> | SiteStat
       .then((fresh) => {
         // An edit made here while the counter was asked has set a newer generation: keep that one.
         const current = states.get(site);
-        if (!current || current.fetchedAt <= now) states.set(site, { ...fresh, fetchedAt: now });
+        if (!current || current.fetchedAt <= now) keep(site, { ...fresh, fetchedAt: now });
         return fresh;
       })
       .finally(() => {
@@ -63,7 +72,7 @@ export function forgetSite(site: string): void {
 
 /** The generation an invalidation just made: this isolate's next visitor needs no round trip to learn it. */
 export function holdGeneration(site: string, generation: number): void {
-  states.set(site, { generation, known: false, pageId: null, fetchedAt: Date.now() });
+  keep(site, { generation, known: false, pageId: null, fetchedAt: Date.now() });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

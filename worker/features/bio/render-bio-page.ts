@@ -4,7 +4,7 @@
 // every theme value comes from an enum or a #rrggbb colour, and the custom CSS it is
 // handed has been through the sanitiser. No script, ever.
 import { type BioLink, isLinkLive, storedLinks } from "./bio-links";
-import { resolveTheme, themeCss } from "./bio-theme";
+import { needsScrim, resolveTheme, themeCss } from "./bio-theme";
 import { escapeHtml } from "./escape-html";
 import { safeLinkUrl } from "./safe-link-url";
 
@@ -26,6 +26,12 @@ export type RenderOptions = {
   pageUrl: string;
   /** Custom CSS that has already been through sanitizeCss. */
   css: string;
+  /**
+   * Keep the page under MAX_PAGE_BYTES whatever its row holds (default true): the API
+   * refuses heavier pages, but a row written around it (an import, a co-edited bio on
+   * top of a full page) may not be. Off only to weigh a page as it stands.
+   */
+  fit?: boolean;
 };
 
 export type RenderedPage = { html: string; style: string };
@@ -39,6 +45,12 @@ export const ownMediaUrl = (url: string | null, pageId: string) =>
 /** How long the bio may be on the page: the whole page must stay small. */
 export const MAX_BIO_CHARS = 1000;
 
+/** The most a public page weighs, in bytes of HTML (its CSS inline): it must open at once on a phone. */
+export const MAX_PAGE_BYTES = 30_000;
+
+const encoder = new TextEncoder();
+const bytesOf = (text: string) => encoder.encode(text).length;
+
 const BASE_CSS =
   "*,*::before,*::after{box-sizing:border-box}html{-webkit-text-size-adjust:100%}body{margin:0}" +
   ".bio-root{min-height:100vh;background:var(--bio-background);color:var(--bio-text);font-family:var(--bio-font);line-height:1.5;display:flex;flex-direction:column;align-items:center;padding:48px 16px 32px}" +
@@ -51,6 +63,7 @@ const BASE_CSS =
   ".bio-style-shadow .bio-link{box-shadow:0 4px 0 rgba(0,0,0,.25)}.bio-featured .bio-link{min-height:72px;font-size:1.1rem}" +
   ".bio-link:hover{transform:translateY(-2px)}.bio-link:focus-visible,.bio-footer a:focus-visible{outline:3px solid var(--bio-focus);outline-offset:3px}" +
   ".bio-badge{font-size:.75rem;border:1px solid currentColor;border-radius:999px;padding:0 6px}.bio-icon{font-size:1.1em}" +
+  ".bio-scrim .bio-header,.bio-scrim .bio-empty,.bio-scrim .bio-footer{background:var(--bio-scrim);border-radius:16px;padding:16px}.bio-scrim.bio-style-outline .bio-link{background:var(--bio-scrim)}" +
   ".bio-empty{text-align:center;color:var(--bio-muted)}.bio-footer{margin-top:32px;font-size:.8rem;color:var(--bio-muted)}.bio-footer a{color:inherit}" +
   "@media (prefers-reduced-motion:reduce){.bio-link{transition:none}.bio-link:hover{transform:none}}";
 
@@ -67,12 +80,30 @@ function linkItem(pageId: string, link: BioLink): string {
 
 /** The page's HTML and, separately, its one stylesheet (whose hash the Content-Security-Policy allows). */
 export function renderBioPage(page: RenderablePage, options: RenderOptions): RenderedPage {
+  const links = storedLinks(page.links).filter((link) => isLinkLive(link, options.now) && safeLinkUrl(link.url));
+  const rendered = build(page, options, options.css, links);
+  if (options.fit === false) return rendered;
+  let overweight = bytesOf(rendered.html) - MAX_PAGE_BYTES;
+  if (overweight < 0) return rendered;
+  // Too heavy: the page goes without its custom CSS first — it still works and reads well …
+  const plain = build(page, options, "", links);
+  overweight = bytesOf(plain.html) - MAX_PAGE_BYTES;
+  if (overweight < 0) return plain;
+  // … then without its last links, as few as it takes. Titles, bio and SEO fields alone fit by their limits.
+  let kept = links.length;
+  while (kept > 0 && overweight >= 0) {
+    kept -= 1;
+    overweight -= bytesOf(linkItem(page.id, links[kept] as BioLink));
+  }
+  return build(page, options, "", links.slice(0, kept));
+}
+
+function build(page: RenderablePage, options: RenderOptions, css: string, links: BioLink[]): RenderedPage {
   const theme = resolveTheme(page.theme);
   const avatar = ownMediaUrl(page.profile_picture, page.id);
   const background = ownMediaUrl(page.background_image, page.id);
-  const links = storedLinks(page.links).filter((link) => isLinkLive(link, options.now) && safeLinkUrl(link.url));
   // The sanitiser emits no "<"; escaping it anyway means no stylesheet can ever close its <style> element.
-  const style = `${BASE_CSS}${themeCss(theme, background)}${options.css}`.replace(/</g, "\\3c ");
+  const style = `${BASE_CSS}${themeCss(theme, background)}${css}`.replace(/</g, "\\3c ");
   const title = page.seo_title || page.title;
   const description = page.seo_description || (page.bio ?? "").slice(0, 200);
   const origin = new URL(options.pageUrl).origin;
@@ -93,7 +124,8 @@ export function renderBioPage(page: RenderablePage, options: RenderOptions): Ren
     image ? `<meta name="twitter:image" content="${text(image)}">` : "",
   ].join("");
   const body = [
-    `<body class="bio-root bio-style-${theme.button_style} bio-layout-${theme.layout}">`,
+    // Over an image (or a gradient no colour reads on end to end) the text gets a panel behind it.
+    `<body class="bio-root bio-style-${theme.button_style} bio-layout-${theme.layout}${needsScrim(theme, background !== null) ? " bio-scrim" : ""}">`,
     '<main class="bio-main">',
     '<header class="bio-header">',
     avatar ? `<img class="bio-avatar" src="${text(avatar)}" alt="" width="96" height="96">` : "",

@@ -14,6 +14,7 @@ import { publishChanges } from "../../lib/realtime";
 import { currentWorkspace, workspaceRoute } from "../../lib/workspace-access";
 import { WorkspaceIdParam } from "../workspaces/schema";
 import { AnalyticsQuery, AnalyticsSchema, MAX_ANALYTICS_DAYS } from "./analytics-schema";
+import { assertPageWeight } from "./assert-page-weight";
 import { counterFor, invalidateSites, pageSite, sitesOf } from "./bio-sites";
 import { deleteBioMedia, deletePageMedia, unusedMedia } from "./delete-bio-media";
 import { flushBuffered } from "./edge-state";
@@ -67,6 +68,7 @@ async function applyPageUpdate(c: Context<AppEnv>, before: PageRow, next: PageVa
   const access = currentWorkspace(c);
   assertMayChange(access, before, next);
   assertOwnMedia(before.id, next);
+  assertPageWeight({ ...before, ...next }, before);
   const changes = pageChanges(before, next);
   if (Object.keys(changes).length > 0) {
     await whileAddressFree(
@@ -151,6 +153,7 @@ export const bioRoutes = createRouter()
       const id = uuidv7();
       assertOwnMedia(id, values);
       const row = { links: [], is_active: false, ...values, id, workspace_id: access.workspace.id } as PageRow;
+      assertPageWeight(row, null);
       await whileAddressFree(
         () => assertAddressFree(db, values, null),
         () =>

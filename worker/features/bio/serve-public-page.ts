@@ -27,15 +27,25 @@ const encode = (text: string) => encoder.encode(text) as Uint8Array<ArrayBuffer>
 /** A page as rendered: its bytes, status and the headers the Cache API keeps it with. */
 type Rendered = { bytes: Uint8Array<ArrayBuffer>; status: number; headers: Record<string, string> };
 
-async function renderResponse(row: PageRow | null, pageUrl: string, now: Date): Promise<Rendered> {
-  if (!row) {
+/**
+ * The 404 every address without a page gets: always the same bytes, made once. It is
+ * never put in the Cache API or this isolate's page copies — made-up addresses must
+ * neither cost a cache write nor push real pages out of memory.
+ */
+let notFound: Promise<Rendered> | null = null;
+function notFoundPage(): Promise<Rendered> {
+  notFound ??= (async () => {
     const { html, style } = renderNotFound();
     return {
       bytes: encode(html),
       status: 404,
-      headers: { ...(await publicPageHeaders(style)), "Cache-Control": `public, max-age=${MAX_CACHE_SECONDS}` },
+      headers: { ...(await publicPageHeaders(style)), "Cache-Control": "no-store" },
     };
-  }
+  })();
+  return notFound;
+}
+
+async function renderResponse(row: PageRow, pageUrl: string, now: Date): Promise<Rendered> {
   const css = row.custom_css ? sanitizedCssOf(row.custom_css, pageMediaUrls(row)) : "";
   const { html, style } = renderBioPage(row, { now, pageUrl, css });
   const next = nextScheduleChange(storedLinks(row.links), now);
@@ -172,6 +182,7 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
   // A HEAD (a link checker, a preview) is not a view.
   const visit = isBot(userAgent) || request.method !== "GET" ? null : visitOf(request);
   const state = await siteState(c.env, target.site);
+  const now = Date.now();
   // Counted before the cache is asked, so cached pages count the same as fresh ones.
   const count = (pageId: string | null) => {
     if (!pageId || !visit) return;
@@ -180,11 +191,13 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
   };
   if (state.known) {
     count(state.pageId);
-    if (state.pageId === null && target.absent) return target.absent();
+    // No page here, and the counter knows it: no cache to ask, no query to make.
+    if (state.pageId === null) {
+      return target.absent ? target.absent() : forVisitor(heldOf(await notFoundPage(), now), undefined, "HIT-MEMORY");
+    }
   }
 
   const key = `https://bio-cache.internal/${encodeURIComponent(url.host)}/${target.site}/${state.generation}`;
-  const now = Date.now();
   const inMemory = held.get(key);
   if (inMemory && inMemory.expiresAt > now) {
     if (!state.known) {
@@ -211,7 +224,7 @@ export async function servePublicPage(c: Context<AppEnv>, target: PublicPageTarg
       count(row?.id ?? null);
       c.executionCtx.waitUntil(learnPage(c.env, target.site, state, row?.id ?? null));
     }
-    if (!row && target.absent) return target.absent();
+    if (!row) return target.absent ? target.absent() : forVisitor(heldOf(await notFoundPage(), now), undefined, "MISS");
     const fresh = await renderResponse(row, `${url.origin}${url.pathname}`, new Date(now));
     // The body is encoded once, for the Cache API and for this isolate's copy alike.
     c.executionCtx.waitUntil(

@@ -2,6 +2,7 @@ import { storedLinks } from "./bio-links";
 import { resolveTheme, themeWarnings } from "./bio-theme";
 import type { PageRow } from "./get-page-or-throw";
 import { pageMediaUrls } from "./page-media-urls";
+import { ownMediaUrl } from "./render-bio-page";
 import { sanitizeCss } from "./sanitize-css";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -30,7 +31,7 @@ export function toPageJson(row: PageRow) {
     created_at: iso(row.created_at),
     updated_at: iso(row.updated_at),
     css_warnings: row.custom_css ? sanitizeCss(row.custom_css, pageMediaUrls(row)).warnings : [],
-    theme_warnings: themeWarnings(resolveTheme(row.theme)),
+    theme_warnings: themeWarnings(resolveTheme(row.theme), ownMediaUrl(row.background_image, row.id) !== null),
   };
 }
 
