@@ -14,8 +14,6 @@ export type Env = {
   WORKSPACE_ROOM: DurableObjectNamespace<WorkspaceRoom>;
   BIO_COUNTER: DurableObjectNamespace<BioCounter>;
   BIO_MEDIA: R2Bucket;
-  /** Salt for the daily visitor hashes of bio page analytics; a fixed dev value is used without it. */
-  BIO_ANALYTICS_SECRET?: string;
   /** DNS-over-HTTPS resolver (JSON API) for custom-domain verification; Cloudflare's by default. */
   DNS_RESOLVER_URL?: string;
   /** The platform's own hostnames, comma-separated: never looked up as bio custom domains. */
