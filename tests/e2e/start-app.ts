@@ -5,6 +5,8 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startFakeDns } from "../fakes/fake-dns";
 import { fakeDnsResolver } from "../fakes/fake-dns-client";
+import { startFakeSocial } from "../fakes/fake-social";
+import { fakeSocialBindings } from "../fakes/fake-social-client";
 import { repo, run, startWranglerDev } from "./wrangler-dev";
 
 // Module augmentation only works on an interface, so this is the one place we declare one.
@@ -23,15 +25,25 @@ export default async function startApp(project: TestProject): Promise<() => Prom
   }
   // Custom-domain checks ask this local resolver, never the internet's DNS.
   const dns = await startFakeDns();
-  const app = await startWranglerDev({ vars: fakeDnsResolver(dns.url) }).catch(async (error: unknown) => {
-    await dns.close();
-    throw error;
-  });
+  // Facebook and Instagram sign in through the fake Meta (the other networks stay sandbox-only here).
+  const social = await startFakeSocial();
+  const meta = Object.fromEntries(
+    Object.entries(fakeSocialBindings(social.url)).filter(([key]) => key.startsWith("SOCIAL_META_")),
+  );
+  const app = await startWranglerDev({ vars: { ...fakeDnsResolver(dns.url), ...meta } }).catch(
+    async (error: unknown) => {
+      await dns.close();
+      await social.close();
+      throw error;
+    },
+  );
   project.provide("appUrl", app.url);
   project.provide("persistDir", app.state);
   project.provide("fakeDnsUrl", dns.url);
+  project.provide("fakeSocialUrl", social.url);
   return async () => {
     await app.stop();
     await dns.close();
+    await social.close();
   };
 }

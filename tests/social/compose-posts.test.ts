@@ -222,6 +222,38 @@ describe("approvals", () => {
     live.ws.close();
   });
 
+  it("sends an approved post back for approval when a contributor moves its time, not when they leave it", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const account = await sandbox(owner.client, workspace.id, "twitter");
+    const contributor = await teammate(workspace.id, "contributor");
+    const { data } = await createPosts(contributor.client, workspace.id, {
+      account_ids: [account.id],
+      content: "Agreed for noon",
+      status: "scheduled",
+      scheduled_at: inMinutes(60),
+    });
+    const url = `/api/v1/workspaces/${workspace.id}/posts/${data[0]?.id}`;
+    const approved = await owner.client.fetch(`${url}/approve`, { method: "POST", json: {} });
+    expect(await approved.json()).toMatchObject({ status: "scheduled" });
+    const agreed = ((await (await owner.client.fetch(url)).json()) as PostJson).scheduled_at;
+
+    // The same time again changes nothing the approver agreed to.
+    const same = await contributor.client.fetch(url, { method: "PATCH", json: { scheduled_at: agreed } });
+    expect(same.status).toBe(200);
+    expect(await same.json()).toMatchObject({ status: "scheduled", scheduled_at: agreed });
+
+    const later = inMinutes(24 * 60);
+    const moved = await contributor.client.fetch(url, { method: "PATCH", json: { scheduled_at: later } });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ status: "pending_approval" });
+
+    // An editor who can publish moves an approved post without asking anyone.
+    const reapproved = await owner.client.fetch(`${url}/approve`, { method: "POST", json: {} });
+    expect(await reapproved.json()).toMatchObject({ status: "scheduled" });
+    const byEditor = await owner.client.fetch(url, { method: "PATCH", json: { scheduled_at: inMinutes(90) } });
+    expect(await byEditor.json()).toMatchObject({ status: "scheduled" });
+  });
+
   it("never lets anyone approve their own post", async () => {
     const { workspace, owner } = await socialWorkspace();
     const account = await sandbox(owner.client, workspace.id, "twitter");

@@ -318,6 +318,13 @@ describe("the posts API on MySQL", () => {
     // Changing the words of an approved post sends it back for approval.
     const edited = await call(contributor, "PATCH", `/posts/${id}`, { content: "May I, really?" });
     expect(edited.body.status).toBe("pending_approval");
+
+    // So does moving its time.
+    const reapproved = await call(editor, "POST", `/posts/${id}/approve`, {});
+    expect(reapproved.body).toMatchObject({ status: "scheduled" });
+    const moved = await call(contributor, "PATCH", `/posts/${id}`, { scheduled_at: inDays(4).toISOString() });
+    expect(moved.status).toBe(200);
+    expect(moved.body.status).toBe("pending_approval");
   });
 
   it("sends a pending post back to its author with a comment", async () => {

@@ -4,6 +4,7 @@ import { ApiError } from "../../lib/api-error";
 import { Notice } from "../../ui/notice";
 import { can } from "../workspaces/workspaces-store";
 import { AccountEngagement } from "./account-engagement";
+import { ChooseAccountDialog } from "./choose-account-dialog";
 import type { Account, SocialStore } from "./social-store";
 
 const day = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -118,6 +119,7 @@ export function AccountsPanel(props: { store: SocialStore; workspaceId: string; 
           No accounts connected yet: connect one below to schedule posts and follow their engagement.
         </p>
       </Show>
+      <ChooseAccountDialog store={props.store} connectUrl={connectUrl} />
       <Show when={can("social.accounts.manage")}>
         <div class="stack stack--tight">
           <p class="field__label">Connect</p>

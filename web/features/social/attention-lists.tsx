@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, onCleanup, Show } from "solid-js";
 import { PLATFORM_LIMITS, type Platform } from "../../../worker/features/social/platforms/platform-limits";
 import { ApiError } from "../../lib/api-error";
 import { ConfirmDialog } from "../../ui/confirm-dialog";
@@ -6,6 +6,8 @@ import { Notice } from "../../ui/notice";
 import { session } from "../auth/session-store";
 import { can } from "../workspaces/workspaces-store";
 import { LoadMore } from "./load-more";
+import { fromLocalInput } from "./local-time";
+import { ScheduleField } from "./schedule-field";
 import type { Post, SocialStore } from "./social-store";
 
 const accountOf = (store: SocialStore, post: Post) =>
@@ -23,14 +25,34 @@ const handle = (store: SocialStore, post: Post) => {
 
 const when = (post: Post) => (post.scheduled_at ? new Date(post.scheduled_at).toLocaleString() : "no time");
 
-/** Posts waiting for an editor: approve, or send back with a comment. Nobody approves their own. */
-export function ApprovalQueue(props: { store: SocialStore }) {
+/**
+ * Posts waiting for an editor: approve, or send back with a comment. Nobody approves their own.
+ * A post whose time passed while it waited is never approved as it is (the server refuses):
+ * the approver publishes it now or picks a new time.
+ */
+export function ApprovalQueue(props: { store: SocialStore; timeZone: string }) {
   const [error, setError] = createSignal<string | null>(null);
   const [comments, setComments] = createSignal<Record<string, string>>({});
+  const [rescheduling, setRescheduling] = createSignal<string | null>(null);
+  const [newTime, setNewTime] = createSignal("");
+  // Posts become past due while the list is open: look at the clock every half minute.
+  const [now, setNow] = createSignal(Date.now());
+  const tick = setInterval(() => setNow(Date.now()), 30_000);
+  onCleanup(() => clearInterval(tick));
   const pending = createMemo(() => props.store.listed("approvals"));
+  const overdue = (post: Post) => !!post.scheduled_at && new Date(post.scheduled_at).getTime() <= now();
   const run = (work: Promise<unknown>) => {
     setError(null);
     work.catch((failure) => setError(ApiError.from(failure).message));
+  };
+  const approve = (post: Post, extra: { publish_now?: true; scheduled_at?: string } = {}) =>
+    run(props.store.act(post.id, "approve", { comment: comments()[post.id] || undefined, ...extra }));
+  const approveAt = (post: Post) => {
+    const at = fromLocalInput(newTime(), props.timeZone);
+    if (!at) return setError(`Choose a time in ${props.timeZone} for this post.`);
+    if (at.getTime() <= Date.now()) return setError("That time has passed too: choose a later one.");
+    setRescheduling(null);
+    approve(post, { scheduled_at: newTime() });
   };
   return (
     <section class="card stack" aria-labelledby="approvals-title" data-testid="approvals">
@@ -47,6 +69,12 @@ export function ApprovalQueue(props: { store: SocialStore }) {
                   <p class="row__title">{post.content}</p>
                   <p class="row__meta">
                     {accountLabel(props.store, post)} · {when(post)}
+                    <Show when={overdue(post)}>
+                      {" "}
+                      <span class="badge badge--muted" data-testid="approval-overdue">
+                        time passed
+                      </span>
+                    </Show>
                   </p>
                   <input
                     class="input input--compact"
@@ -54,18 +82,64 @@ export function ApprovalQueue(props: { store: SocialStore }) {
                     value={comments()[post.id] ?? ""}
                     onInput={(e) => setComments((c) => ({ ...c, [post.id]: e.currentTarget.value }))}
                   />
+                  <Show when={rescheduling() === post.id}>
+                    <ScheduleField
+                      id={`approve-time-${post.id}`}
+                      timeZone={props.timeZone}
+                      value={newTime()}
+                      onInput={setNewTime}
+                    />
+                    <div class="inline-actions">
+                      <button
+                        type="button"
+                        class="button button--primary button--small"
+                        data-testid="approve-at"
+                        onClick={() => approveAt(post)}
+                      >
+                        Approve for this time
+                      </button>
+                      <button type="button" class="button button--small" onClick={() => setRescheduling(null)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </Show>
                 </div>
                 <Show when={can("social.posts.approve") && post.created_by !== session.user?.id}>
                   <div class="inline-actions">
-                    <button
-                      type="button"
-                      class="button button--primary button--small"
-                      onClick={() =>
-                        run(props.store.act(post.id, "approve", { comment: comments()[post.id] || undefined }))
+                    <Show
+                      when={overdue(post)}
+                      fallback={
+                        <button
+                          type="button"
+                          class="button button--primary button--small"
+                          onClick={() => approve(post)}
+                        >
+                          Approve
+                        </button>
                       }
                     >
-                      Approve
-                    </button>
+                      <button
+                        type="button"
+                        class="button button--primary button--small"
+                        data-testid="approve-publish-now"
+                        onClick={() => approve(post, { publish_now: true })}
+                      >
+                        Publish now
+                      </button>
+                      <button
+                        type="button"
+                        class="button button--small"
+                        data-testid="approve-pick-time"
+                        aria-expanded={rescheduling() === post.id}
+                        onClick={() => {
+                          setError(null);
+                          setNewTime("");
+                          setRescheduling(post.id);
+                        }}
+                      >
+                        Pick a new time
+                      </button>
+                    </Show>
                     <button
                       type="button"
                       class="button button--small"

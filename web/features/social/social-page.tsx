@@ -88,7 +88,7 @@ export function SocialPage() {
               />
             </Match>
             <Match when={tab() === "approvals"}>
-              <ApprovalQueue store={store} />
+              <ApprovalQueue store={store} timeZone={timeZone()} />
             </Match>
             <Match when={tab() === "failed"}>
               <FailedPosts store={store} onOpen={(p) => setOpen(p.id)} />

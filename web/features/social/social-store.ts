@@ -5,6 +5,7 @@ import type {
   AccountListSchema,
   AccountMetricsSchema,
   AccountSchema,
+  PendingConnectionSchema,
   PostMetricsSchema,
   PostSchema,
 } from "../../../worker/features/social/schema";
@@ -18,6 +19,7 @@ export type Post = z.infer<typeof PostSchema>;
 export type Account = z.infer<typeof AccountSchema>;
 export type AccountMetrics = z.infer<typeof AccountMetricsSchema>;
 export type PostMetrics = z.infer<typeof PostMetricsSchema>;
+export type PendingConnection = z.infer<typeof PendingConnectionSchema>;
 export type PlatformAvailability = z.infer<typeof AccountListSchema>["platforms"][number];
 
 /** The lists beside the calendar, each paged on its own so one long list never hides another. */
@@ -278,6 +280,19 @@ export function createSocialStore(workspaceId: () => string, timeZone: () => str
     await loadAccounts();
   };
 
+  /** The accounts a sign-in that manages several (Facebook Pages, their Instagram accounts) could connect. */
+  const pendingConnection = (pendingId: string) =>
+    call<PendingConnection>("GET", `/social-accounts/pending/${encodeURIComponent(pendingId)}`);
+
+  /** Connects the one the person chose; the choice can be made once. */
+  const choosePending = async (pendingId: string, accountId: string) => {
+    const account = await call<Account>("POST", `/social-accounts/pending/${encodeURIComponent(pendingId)}`, {
+      account_id: accountId,
+    });
+    await loadAccounts();
+    return account;
+  };
+
   const disconnect = async (accountId: string) => {
     await call<null>("DELETE", `/social-accounts/${accountId}`);
     setState("accounts", (accounts) => accounts.filter((a) => a.id !== accountId));
@@ -340,6 +355,8 @@ export function createSocialStore(workspaceId: () => string, timeZone: () => str
     retryFailed,
     remove,
     connectSandbox,
+    pendingConnection,
+    choosePending,
     disconnect,
     nextSlot,
     accountMetrics,

@@ -474,12 +474,14 @@ export const socialPostRoutes = createRouter()
           ]);
         }
         if (input.scheduled_at !== undefined || input.status === "scheduled") assertFuture(merged.scheduled_at);
-        // An approved post stays approved only for those who could have scheduled it themselves.
+        // An approved post stays approved only for those who could have scheduled it themselves:
+        // the approver agreed to these words at this time, so moving it is a change too.
         const contentChanged = ["title", "content", "media_urls", "hashtags"].some((k) => k in next);
+        const timeChanged = "scheduled_at" in next && next.scheduled_at?.getTime() !== before.scheduled_at?.getTime();
         next.status =
           scheduledStatusFor(access) === "scheduled"
             ? "scheduled"
-            : before.status === "scheduled" && !contentChanged && input.status === undefined
+            : before.status === "scheduled" && !contentChanged && !timeChanged && input.status === undefined
               ? "scheduled"
               : "pending_approval";
       }
