@@ -68,15 +68,27 @@ describe("the permission matrix", () => {
     );
   });
 
-  // A fresh workspace per case: what one caller is allowed to do (delete, leave,
-  // hand over) never changes the answer another caller gets.
-  it.each(cases)("%s", async (_, { op, who, expected }) => {
+  // A change that is let through (delete, leave, hand over) gets a fresh workspace, so it
+  // never changes the answer another caller gets; reads and refusals change nothing and
+  // share one workspace per caller.
+  const shared = new Map<Caller, Promise<{ id: string }>>();
+  const seated = async (who: Caller) => {
     const workspace = await createWorkspace(owner, `Matrix ${who}`);
-    let caller = who === "owner" ? owner : stranger;
-    if (who !== "owner" && who !== "non-member") {
-      await addMember(workspace.id, cast[who].user.id, who);
-      caller = cast[who].client;
-    }
+    if (who !== "owner" && who !== "non-member") await addMember(workspace.id, cast[who].user.id, who);
+    return workspace;
+  };
+  const workspaceFor = (who: Caller, changes: boolean) => {
+    if (changes) return seated(who);
+    const known = shared.get(who);
+    if (known) return known;
+    const workspace = seated(who);
+    shared.set(who, workspace);
+    return workspace;
+  };
+
+  it.each(cases)("%s", async (_, { op, who, expected }) => {
+    const workspace = await workspaceFor(who, expected === "allowed" && op.method !== "GET");
+    const caller = who === "owner" ? owner : who === "non-member" ? stranger : cast[who].client;
     const answer = await answerOf(await caller.fetch(fillPath(op, workspace.id), requestFor(op)));
     if (expected === "404") {
       // Usually the gate's "Workspace not found."; a route may refuse a malformed child id first, also with 404.
@@ -104,7 +116,7 @@ describe("the permission matrix", () => {
       return [`${op.label} with a workspaces:read token → ${expected}`, { op, ability, expected }] as const;
     }),
   )("%s", async (_, { op, ability, expected }) => {
-    const workspace = await createWorkspace(owner, "Token Co");
+    const workspace = await workspaceFor("owner", expected === "allowed" && op.method !== "GET");
     const answer = await answerOf(await withToken(readOnlyToken, fillPath(op, workspace.id), requestFor(op)));
     if (expected === "403") {
       expect(answer, JSON.stringify(answer)).toMatchObject({ status: 403, error: { details: { ability } } });
