@@ -53,6 +53,8 @@ export default defineConfig({
           name: "e2e",
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
+          // A page on a busy two-core machine can take more than a second to show what it fetched.
+          expect: { poll: { timeout: 10_000 } },
           globalSetup: ["tests/e2e/start-app.ts"],
           fileParallelism: false,
           testTimeout: 60_000,

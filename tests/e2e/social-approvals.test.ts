@@ -13,7 +13,12 @@ const persistDir = inject("persistDir");
 type Post = { id: string; status: string; content: string; scheduled_at: string | null };
 
 async function api<T>(context: BrowserContext, method: "GET" | "POST", path: string, data?: object) {
-  const res = await context.request.fetch(`${appUrl}/api/v1${path}`, { method, ...(data ? { data } : {}) });
+  // A fresh connection each time: one kept alive across seconds of clicking can be closed by the server just as it is reused.
+  const res = await context.request.fetch(`${appUrl}/api/v1${path}`, {
+    method,
+    headers: { Connection: "close" },
+    ...(data ? { data } : {}),
+  });
   if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
