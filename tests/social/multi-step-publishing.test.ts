@@ -10,6 +10,16 @@ import { db, duePost, fake, isFinal, readPost, runCron, settled } from "./social
 const scheduledVideo = (platform: "tiktok" | "instagram", prefix: string) =>
   duePost(platform, prefix, { content: "A clip", media_urls: ["https://cdn.example.com/clip.mp4"] });
 
+/** TikTok's status check answers 429 five times, one later tick after another, until the publisher stops trying. */
+async function failStatusChecksFiveTimes(name: string, id: string) {
+  await fake.fail({ platform: "tiktok", user: name, path: "/status", mode: "rate_limit", times: 5, reset_seconds: 1 });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await runCron(new Date(Date.now() + attempt * 20 * 60_000));
+    await settled(id, (r) => r.publish_attempts === attempt || r.status !== "publishing");
+  }
+  return settled(id, (r) => r.status !== "publishing");
+}
+
 /** Moves the first step of a waiting post back in time, as if it had been waiting that long. */
 async function startedAgo(postId: string, ms: number) {
   const row = await readPost(postId);
@@ -82,19 +92,7 @@ describe("multi-step publishing after the irreversible step", { timeout: 30_000 
     const t = d.t.socialMediaPosts;
     const { stage, publish_id } = waiting.publish_data ?? {};
     await d.atomic((q) => [q.update(t).set({ publish_data: { stage, publish_id } }).where(eq(t.id, id))]);
-    await fake.fail({
-      platform: "tiktok",
-      user: name,
-      path: "/status",
-      mode: "rate_limit",
-      times: 5,
-      reset_seconds: 1,
-    });
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      await runCron(new Date(Date.now() + attempt * 20 * 60_000));
-      await settled(id, (r) => r.publish_attempts === attempt || r.status !== "publishing");
-    }
-    const row = await settled(id, (r) => r.status !== "publishing");
+    const row = await failStatusChecksFiveTimes(name, id);
     expect(row.status).toBe("unconfirmed");
     expect(row.failure_reason).toMatch(/Gave up after 5 attempts/);
     expect(await bulkRetry(owner.client, workspace.id, id)).toBe(0);
@@ -104,19 +102,7 @@ describe("multi-step publishing after the irreversible step", { timeout: 30_000 
     const { owner, workspace, name, id } = await scheduledVideo("tiktok", "tt429");
     await runCron();
     await settled(id, isFinal);
-    await fake.fail({
-      platform: "tiktok",
-      user: name,
-      path: "/status",
-      mode: "rate_limit",
-      times: 5,
-      reset_seconds: 1,
-    });
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      await runCron(new Date(Date.now() + attempt * 20 * 60_000));
-      await settled(id, (r) => r.publish_attempts === attempt || r.status !== "publishing");
-    }
-    const row = await settled(id, (r) => r.status !== "publishing");
+    const row = await failStatusChecksFiveTimes(name, id);
     expect(row.status).toBe("unconfirmed");
     expect(row.failure_reason).toMatch(/Gave up after 5 attempts/);
     expect(await bulkRetry(owner.client, workspace.id, id)).toBe(0);
