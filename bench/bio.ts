@@ -4,7 +4,9 @@
 //   cached    GET /{slug} answered from the Cache API (the counter call included: every
 //             view is counted, cached or not)
 //   uncached  GET /{slug} right after an edit: counter call, cache miss, one indexed
-//             read, render, sanitise the custom CSS, cache put
+//             read, render, sanitise the custom CSS, cache put — beside, one at a time,
+//             the constant route and GET /api/health (one `SELECT 1`): the local D1's own
+//             round trip, which a render that reads a row cannot go under
 //
 // Floor and cached run the same way, one after the other against the same server:
 // CONCURRENCY clients sending back to back for SECONDS each, several rounds
@@ -122,20 +124,32 @@ async function main() {
       cached.push(...(await load(pageUrl, SECONDS, visitor)));
     }
 
+    // One at a time, interleaved so each sees the same machine: the render after an edit,
+    // the constant route, and one D1 round trip (GET /api/health, a `SELECT 1`), which
+    // shows what the local database alone costs a render that must read a row.
     const uncached: number[] = [];
+    const floorAlone: number[] = [];
+    const oneQuery: number[] = [];
+    const timed = async (into: number[], url: string, headers: Record<string, string> = {}) => {
+      const started = performance.now();
+      const status = await get(url, headers);
+      if (status !== 200) throw new Error(`GET ${url} answered ${status}`);
+      into.push(performance.now() - started);
+    };
     for (let i = 0; i < UNCACHED; i++) {
       await api(base, cookie, "PATCH", `/api/v1/workspaces/${workspace.id}/bio-pages/${page.id}`, {
         seo_description: `Edition ${i}`,
       });
-      const started = performance.now();
-      const status = await get(pageUrl, visitor);
-      if (status !== 200) throw new Error(`uncached GET answered ${status}`);
-      uncached.push(performance.now() - started);
+      await timed(uncached, pageUrl, visitor);
+      await timed(floorAlone, floorUrl);
+      await timed(oneQuery, `${base}/api/health`);
     }
 
     const f = figures(floor, SECONDS * ROUNDS);
     const c = figures(cached, SECONDS * ROUNDS);
     const u = figures(uncached, 1);
+    const fa = figures(floorAlone, 1);
+    const q = figures(oneQuery, 1);
     console.log(
       `bench:bio — ${CONCURRENCY} concurrent clients, ${ROUNDS}×${SECONDS} s per route; ${UNCACHED} uncached renders one at a time\n`,
     );
@@ -143,6 +157,9 @@ async function main() {
     console.log(`floor    GET /livez        ${f.rps.toFixed(0).padStart(8)}   ${ms(f.p50)}   ${ms(f.p99)}`);
     console.log(`cached   GET /{slug}       ${c.rps.toFixed(0).padStart(8)}   ${ms(c.p50)}   ${ms(c.p99)}`);
     console.log(`uncached GET /{slug}             —    ${ms(u.p50)}   ${ms(u.p99)}`);
+    console.log("\none at a time, beside the uncached renders");
+    console.log(`floor    GET /livez              —    ${ms(fa.p50)}   ${ms(fa.p99)}`);
+    console.log(`D1 trip  GET /api/health         —    ${ms(q.p50)}   ${ms(q.p99)}`);
     console.log("");
     const throughput = c.rps / f.rps;
     const tail = c.p99 / Math.max(f.p99, 0.001);
