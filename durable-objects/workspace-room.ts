@@ -27,6 +27,8 @@ const MAX_STRIKES = 10;
 /** Presence changes are gathered this long and sent as one frame: a hundred tabs opening at once make one message, not a hundred. */
 const PRESENCE_FLUSH_MS = 100;
 const FRAME_MESSAGES = 200;
+/** The change feed's sockets carry this tag, so a fan-out finds them without reading every socket's attachment. */
+const FEED_TAG = "feed";
 
 type Attachment = {
   identity: SocketIdentity;
@@ -68,8 +70,7 @@ export class WorkspaceRoom extends DurableObject {
     const since = new URL(request.url).searchParams.get("since");
 
     const { 0: client, 1: server } = new WebSocketPair();
-    const tags = [`user:${identity.user_id}`];
-    tags.push(`credential:${identity.credential}`);
+    const tags = [FEED_TAG, `user:${identity.user_id}`, `credential:${identity.credential}`];
     this.ctx.acceptWebSocket(server, tags);
     const attachment: Attachment = {
       identity,
@@ -224,7 +225,7 @@ export class WorkspaceRoom extends DurableObject {
 
   /** The change feed's sockets: document sockets speak y-protocols and have no presence. */
   private liveSockets(): WebSocket[] {
-    return this.ctx.getWebSockets().filter((ws) => !isDocAttachment(ws.deserializeAttachment()));
+    return this.ctx.getWebSockets(FEED_TAG);
   }
 
   /** Events after `since` the socket may read, or a resync when the feed no longer reaches back that far. */

@@ -3,8 +3,9 @@ import { describe, expect, inject, it } from "vitest";
 import { forgetHeldPages } from "../../worker/features/bio/serve-public-page";
 import { publishTxtRecord } from "../fakes/fake-dns-client";
 import { errorOf, signUp } from "../helpers/api";
+import { countQueries } from "../helpers/count-queries";
 import { createWorkspace, teammate } from "../helpers/workspaces";
-import { countQueries, createPage, pagesPath, untilCacheApiHit, updatePage, visit } from "./bio-helpers";
+import { createPage, pagesPath, untilCacheApiHit, updatePage, visit } from "./bio-helpers";
 
 describe("custom domains", () => {
   it("serves a domain at / only after its TXT record proves control", async () => {

@@ -2,16 +2,9 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { forgetHeldPages } from "../../worker/features/bio/serve-public-page";
 import { signUp } from "../helpers/api";
+import { countQueries } from "../helpers/count-queries";
 import { createWorkspace } from "../helpers/workspaces";
-import {
-  changeRowQuietly,
-  countQueries,
-  createPage,
-  pagesPath,
-  untilCacheApiHit,
-  updatePage,
-  visit,
-} from "./bio-helpers";
+import { changeRowQuietly, createPage, pagesPath, untilCacheApiHit, updatePage, visit } from "./bio-helpers";
 
 async function publishedPage(fields: Record<string, unknown> = {}) {
   const person = await signUp();

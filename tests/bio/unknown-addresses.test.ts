@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { slugSite } from "../../worker/features/bio/bio-sites";
 import { forgetSite } from "../../worker/features/bio/edge-state";
 import { signUp } from "../helpers/api";
+import { countQueries } from "../helpers/count-queries";
 import { createWorkspace } from "../helpers/workspaces";
-import { counter_, countQueries, createPage, uniqueSlug, visit } from "./bio-helpers";
+import { counter_, createPage, uniqueSlug, visit } from "./bio-helpers";
 
 /** What an address's counter keeps in storage: its tables (SQLite's own left out) and whether an alarm is set. */
 const storedBy = (site: string) =>

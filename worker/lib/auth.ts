@@ -2,6 +2,7 @@
 // (`Authorization: Bearer {id}|{secret}`, scripts and integrations).
 import type { Context, MiddlewareHandler } from "hono";
 import type { User } from "lucia";
+import type { MembershipProbe } from "../features/auth/session-adapter";
 import { sessionsFor } from "../features/auth/sessions";
 import { authenticateToken } from "../features/tokens/authenticate-token";
 import type { AppEnv } from "./env";
@@ -20,6 +21,15 @@ export const isSecureRequest = (c: Context<AppEnv>) => !LOCAL_HOSTS.has(new URL(
 
 export const sessionsOf = (c: Context<AppEnv>) => sessionsFor(c.var.db, { secure: isSecureRequest(c) });
 
+const WORKSPACE_PATH =
+  /^\/api\/v1\/workspaces\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
+
+/** The workspace a request's path names, whose membership is worth reading along with the session. */
+function probeFor(c: Context<AppEnv>): MembershipProbe | undefined {
+  const id = WORKSPACE_PATH.exec(new URL(c.req.url).pathname)?.[1];
+  return id ? { workspaceId: id.toLowerCase() } : undefined;
+}
+
 /** Resolves the caller, if any, into c.var.identity; never refuses by itself. */
 export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("identity", null);
@@ -33,12 +43,14 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("identity", { kind: "token", ...found });
     return next();
   }
-  const sessions = sessionsOf(c);
+  const probe = probeFor(c);
+  const sessions = sessionsFor(c.var.db, { secure: isSecureRequest(c), probe });
   const token = sessions.readCookie(c.req.header("Cookie"));
   if (token) {
     const valid = await sessions.validate(token);
     if (valid) {
       c.set("identity", { kind: "session", user: valid.user, sessionId: valid.session.id });
+      if (probe?.row !== undefined) c.set("membershipProbe", probe);
       await next();
       if (valid.refreshedCookie) c.header("Set-Cookie", valid.refreshedCookie, { append: true });
       return;

@@ -2,6 +2,7 @@ import type { Database } from "../../db/database";
 import type { BioCounter } from "../../durable-objects/bio-counter";
 import type { RateLimiter } from "../../durable-objects/rate-limiter";
 import type { WorkspaceRoom } from "../../durable-objects/workspace-room";
+import type { MembershipProbe } from "../features/auth/session-adapter";
 import type { SocialEnv } from "../features/social/social-env";
 import type { Identity } from "./auth";
 import type { WorkspaceAccess } from "./workspace-access";
@@ -35,5 +36,12 @@ export type Env = {
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { db: Database; requestId: string; identity: Identity | null; workspace?: WorkspaceAccess };
+  Variables: {
+    db: Database;
+    requestId: string;
+    identity: Identity | null;
+    /** The membership read with the session, for the workspace the path names (see identify). */
+    membershipProbe?: MembershipProbe;
+    workspace?: WorkspaceAccess;
+  };
 };

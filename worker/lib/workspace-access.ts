@@ -32,16 +32,30 @@ export async function loadWorkspaceAccess(
     .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspace_id))
     .where(and(eq(workspaceMembers.workspace_id, workspaceId.toLowerCase()), eq(workspaceMembers.user_id, userId)))
     .limit(1);
+  return accessOf(row);
+}
+
+/** What a membership row allows: nothing unless it is active. */
+function accessOf(row: { workspace: WorkspaceRow; member: MemberRow } | null | undefined): WorkspaceAccess | null {
   if (row?.member.status !== "active") return null;
   const role = row.member.role ?? "viewer";
   return { ...row, role, permissions: effectivePermissions(role, row.member.permissions) };
+}
+
+/** The caller's access, from the membership read with their session when it is this workspace's. */
+function accessFor(c: Context<AppEnv>, workspaceId: string, userId: string): Promise<WorkspaceAccess | null> {
+  const probe = c.var.membershipProbe;
+  if (probe?.row !== undefined && probe.workspaceId === workspaceId.toLowerCase()) {
+    return Promise.resolve(accessOf(probe.row));
+  }
+  return loadWorkspaceAccess(c.var.db, workspaceId, userId);
 }
 
 export const requirePermission =
   (action: Action): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const identity = currentIdentity(c);
-    const access = await loadWorkspaceAccess(c.var.db, c.req.param("workspaceId") ?? "", identity.user.id);
+    const access = await accessFor(c, c.req.param("workspaceId") ?? "", identity.user.id);
     if (!access) throw workspaceNotFound();
     if (!access.permissions.includes(action)) {
       throw new AppError("forbidden", `Your role (${access.role}) does not allow this.`, { action, role: access.role });

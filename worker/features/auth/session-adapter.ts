@@ -2,12 +2,25 @@
 // layer so it runs on D1 and MySQL alike (@lucia-auth/adapter-test runs on both).
 // Attributes named as columns (ip_address, user_agent, last_activity) live in those
 // columns; any other attribute lives in `payload` as JSON.
-import { eq, isNull, lte, or } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { Database } from "../../../db/database";
 
 type UserRow = Database["t"]["users"]["$inferSelect"];
 type SessionRow = Database["t"]["sessions"]["$inferSelect"];
+type WorkspaceRow = Database["t"]["workspaces"]["$inferSelect"];
+type MemberRow = Database["t"]["workspaceMembers"]["$inferSelect"];
+
+/**
+ * A workspace whose membership row is read in the same query as the session: a request
+ * to a workspace's route then needs one round trip to know both who calls and what they
+ * may do there. `row` is filled when the session is read: null when the caller is not in
+ * that workspace, left undefined when the session was never read.
+ */
+export type MembershipProbe = {
+  workspaceId: string;
+  row?: { workspace: WorkspaceRow; member: MemberRow } | null;
+};
 
 const COLUMN_ATTRIBUTES = ["ip_address", "user_agent", "last_activity"] as const;
 type Payload = { attributes: Record<string, unknown>; columns: string[] };
@@ -38,16 +51,33 @@ function toDatabaseSession(row: SessionRow): DatabaseSession | null {
 export function createSessionAdapter(
   db: Database,
   toUserAttributes: (row: UserRow) => DatabaseUser["attributes"],
+  probe?: MembershipProbe,
 ): Adapter {
-  const { sessions, users } = db.t;
+  const { sessions, users, workspaces, workspaceMembers } = db.t;
   return {
     async getSessionAndUser(sessionId) {
-      const [row] = await db.q
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.user_id))
-        .where(eq(sessions.id, sessionId))
-        .limit(1);
+      const [row] = probe
+        ? await db.q
+            .select({ session: sessions, user: users, member: workspaceMembers, workspace: workspaces })
+            .from(sessions)
+            .innerJoin(users, eq(users.id, sessions.user_id))
+            .leftJoin(
+              workspaceMembers,
+              and(eq(workspaceMembers.user_id, sessions.user_id), eq(workspaceMembers.workspace_id, probe.workspaceId)),
+            )
+            .leftJoin(workspaces, eq(workspaces.id, workspaceMembers.workspace_id))
+            .where(eq(sessions.id, sessionId))
+            .limit(1)
+        : await db.q
+            .select({ session: sessions, user: users })
+            .from(sessions)
+            .innerJoin(users, eq(users.id, sessions.user_id))
+            .where(eq(sessions.id, sessionId))
+            .limit(1);
+      if (probe) {
+        const found = row as { member?: MemberRow | null; workspace?: WorkspaceRow | null } | undefined;
+        probe.row = found?.member && found.workspace ? { member: found.member, workspace: found.workspace } : null;
+      }
       const session = row ? toDatabaseSession(row.session) : null;
       if (!row || !session) return [null, null];
       return [session, { id: row.user.id, attributes: toUserAttributes(row.user) }];

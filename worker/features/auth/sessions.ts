@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { Lucia, type Session, TimeSpan, type User } from "lucia";
 import type { Database } from "../../../db/database";
 import { randomToken, sha256Hex } from "../../lib/crypto";
-import { createSessionAdapter } from "./session-adapter";
+import { createSessionAdapter, type MembershipProbe } from "./session-adapter";
 import { toAuthUserAttributes } from "./to-auth-user";
 
 /** Idle expiry. Lucia renews a session once half of it has passed, so renewals are at least 3.5 days apart. */
@@ -46,8 +46,8 @@ declare module "lucia" {
 
 export const cookieName = (secure: boolean) => (secure ? "__Host-mewayz_session" : "mewayz_session");
 
-function createLucia(db: Database, secure: boolean) {
-  return new Lucia(createSessionAdapter(db, toAuthUserAttributes), {
+function createLucia(db: Database, secure: boolean, probe?: MembershipProbe) {
+  return new Lucia(createSessionAdapter(db, toAuthUserAttributes, probe), {
     sessionExpiresIn: SESSION_IDLE,
     sessionCookie: { name: cookieName(secure), attributes: { secure, sameSite: "lax", path: "/" } },
     getUserAttributes: (attributes) => attributes,
@@ -57,8 +57,9 @@ function createLucia(db: Database, secure: boolean) {
 
 export type ValidSession = { session: Session; user: User; token: string; refreshedCookie: string | null };
 
-export function sessionsFor(db: Database, options: { secure: boolean }) {
-  const lucia = createLucia(db, options.secure);
+/** `probe`: a workspace whose membership validate() reads along with the session. */
+export function sessionsFor(db: Database, options: { secure: boolean; probe?: MembershipProbe }) {
+  const lucia = createLucia(db, options.secure, options.probe);
   return {
     cookieName: lucia.sessionCookieName,
 
