@@ -19,10 +19,10 @@ export type FakeSocial = { url: string; close(): Promise<void> };
 
 type Token = { platform: FakePlatform; user: string; expiresAt: number };
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -52,6 +52,8 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   /** How many Pages each Meta user manages (1 unless set): the first is page-<user>, then page-<user>-2… */
   const pageCounts = new Map<string, number>();
   const sessions = new Map<string, { user: string; description: string }>();
+  /** X media by id: who uploaded it and its size. */
+  const xMedia = new Map<string, { user: string; bytes: number }>();
   /** LinkedIn images by URN: who initialised the upload, and how many bytes arrived (null: none yet). */
   const images = new Map<string, { user: string; bytes: number | null }>();
   const hanging = new Set<ServerResponse>();
@@ -85,7 +87,8 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://fake-social");
     const method = req.method ?? "GET";
-    const text = method === "GET" ? "" : await readBody(req);
+    const raw = method === "GET" ? Buffer.alloc(0) : await readBody(req);
+    const text = raw.toString("utf8");
     const path = url.pathname;
 
     // --- control ---------------------------------------------------------------
@@ -309,7 +312,10 @@ export async function startFakeSocial(): Promise<FakeSocial> {
 
     // A public media file, as a CDN serves it (YouTube's adapter streams it to the upload).
     if (platform === ("media" as FakePlatform)) {
-      res.writeHead(200, { "Content-Type": "video/mp4" });
+      const type = /\.(png|jpe?g)$/i.test(path)
+        ? `image/${path.toLowerCase().endsWith(".png") ? "png" : "jpeg"}`
+        : "video/mp4";
+      res.writeHead(200, { "Content-Type": type });
       return res.end(Buffer.alloc(2048, 7));
     }
 
@@ -348,15 +354,37 @@ export async function startFakeSocial(): Promise<FakeSocial> {
           data: { id: `x-id-${me}`, username: me, name: `X ${me}`, profile_image_url: "https://pbs.example/x.png" },
         });
       }
+      // The media upload: one multipart request with the file in `media`, answered with its id.
+      if (sub === "/2/media/upload" && method === "POST") {
+        if (await failed(() => undefined)) return;
+        const form = await new Response(raw, { headers: { "Content-Type": req.headers["content-type"] ?? "" } })
+          .formData()
+          .catch(() => null);
+        const file: unknown = form?.get("media");
+        if (!(file instanceof Blob) || file.size === 0 || form?.get("media_category") !== "tweet_image") {
+          record(400);
+          return send(res, 400, { title: "Invalid Request", detail: "A tweet_image upload needs its file in media." });
+        }
+        const id = String(1_900_000_000_000 + ++counter);
+        xMedia.set(id, { user: me, bytes: file.size });
+        record(200);
+        return send(res, 200, { data: { id, media_key: `3_${id}`, size: file.size, expires_after_secs: 86_400 } });
+      }
       if (sub === "/2/tweets" && method === "POST") {
-        const { text: tweet } = JSON.parse(text || "{}") as { text?: string };
+        const { text: tweet, media } = JSON.parse(text || "{}") as { text?: string; media?: { media_ids?: string[] } };
+        const mediaIds = media?.media_ids ?? [];
         const make = () => {
           const id = String(1_800_000_000_000 + ++counter);
-          published.push({ platform, user: me, id, text: tweet ?? "", media: [] });
+          const attached = mediaIds.map((m) => `${m} (${xMedia.get(m)?.bytes} bytes)`);
+          published.push({ platform, user: me, id, text: tweet ?? "", media: attached });
           return id;
         };
         if (await failed(make)) return;
-        if (!tweet || [...tweet].length > 280) {
+        if (mediaIds.length > 4 || mediaIds.some((m) => xMedia.get(m)?.user !== me)) {
+          record(400);
+          return send(res, 400, { title: "Invalid Request", detail: "Your media IDs are invalid." });
+        }
+        if ((!tweet && mediaIds.length === 0) || [...(tweet ?? "")].length > 280) {
           record(400);
           return send(res, 400, { title: "Invalid Request", detail: "Tweet text is empty or too long." });
         }
@@ -430,11 +458,11 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       const imageUpload = /^\/upload\/img-(\d+)$/.exec(sub);
       if (imageUpload && method === "PUT") {
         const image = images.get(`urn:li:image:${imageUpload[1]}`);
-        if (!image || image.user !== me || text.length === 0) {
+        if (!image || image.user !== me || raw.length === 0) {
           record(400);
           return send(res, 400, { message: "No such upload, or an empty body", status: 400 });
         }
-        image.bytes = text.length;
+        image.bytes = raw.length;
         record(201);
         res.writeHead(201);
         return res.end();
@@ -647,11 +675,11 @@ export async function startFakeSocial(): Promise<FakeSocial> {
         const session = sessions.get(upload[1] ?? "");
         const make = () => {
           const id = `yt${++counter}`;
-          published.push({ platform, user: me, id, text: session?.description ?? "", media: [`${text.length} bytes`] });
+          published.push({ platform, user: me, id, text: session?.description ?? "", media: [`${raw.length} bytes`] });
           return id;
         };
         if (await failed(make)) return;
-        if (!session || text.length === 0) {
+        if (!session || raw.length === 0) {
           record(400);
           return send(res, 400, { error: { message: "No upload session or empty body" } });
         }

@@ -32,17 +32,24 @@ async function upload(who: Client, workspaceId: string, bytes: number, type = "i
 }
 
 describe("post media and each network", { timeout: 20_000 }, () => {
-  it("refuses media for X and more than one photo or any video for a Facebook Page, with a clear reason", async () => {
+  it("refuses what an adapter cannot send, with a clear reason: videos and a fifth image for X, more than one photo or any video for a Facebook Page", async () => {
     const { owner, workspace } = await socialWorkspace();
     const x = await connectAccount(owner.client, workspace.id, "twitter", fakeUser("xm"));
     const fb = await connectAccount(owner.client, workspace.id, "facebook", fakeUser("fbm"));
-    const toX = await compose(owner.client, workspace.id, {
+    const fiveToX = await compose(owner.client, workspace.id, {
       account_ids: [x.id],
-      content: "With a photo",
-      media_urls: ["https://cdn.example.com/a.jpg"],
+      content: "Five photos",
+      media_urls: ["a", "b", "c", "d", "e"].map((n) => `https://cdn.example.com/${n}.jpg`),
     });
-    expect(toX.status).toBe(422);
-    expect((await errorOf(toX)).message).toMatch(/X posts are text only here: remove the media/);
+    expect(fiveToX.status).toBe(422);
+    expect((await errorOf(fiveToX)).message).toMatch(/X takes at most 4 media items/);
+    const clipToX = await compose(owner.client, workspace.id, {
+      account_ids: [x.id],
+      content: "A clip",
+      media_urls: ["https://cdn.example.com/a.mp4"],
+    });
+    expect(clipToX.status).toBe(422);
+    expect((await errorOf(clipToX)).message).toMatch(/X does not take videos/);
     const twoPhotos = await compose(owner.client, workspace.id, {
       account_ids: [fb.id],
       content: "Two photos",
@@ -59,12 +66,12 @@ describe("post media and each network", { timeout: 20_000 }, () => {
     expect((await errorOf(video)).message).toMatch(/Facebook does not take videos/);
   });
 
-  it("fails, rather than sends as text, an X post that carries media from before the limit", async () => {
+  it("fails, rather than sends without them, a Facebook post whose photos the Page cannot take", async () => {
     const { owner, workspace } = await socialWorkspace();
-    const name = fakeUser("xold");
-    const x = await connectAccount(owner.client, workspace.id, "twitter", name);
+    const name = fakeUser("fbold");
+    const fb = await connectAccount(owner.client, workspace.id, "facebook", name);
     const { data } = await createPosts(owner.client, workspace.id, {
-      account_ids: [x.id],
+      account_ids: [fb.id],
       content: "Composed long ago",
       status: "scheduled",
       scheduled_at: inMinutes(5),
@@ -72,17 +79,76 @@ describe("post media and each network", { timeout: 20_000 }, () => {
     const id = data[0]?.id ?? "";
     const d = db();
     const t = d.t.socialMediaPosts;
+    // Written behind the API's back, as a post from before the limit would be.
     await d.atomic((q) => [
       q
         .update(t)
-        .set({ media_urls: ["https://cdn.example.com/a.jpg"] })
+        .set({ media_urls: ["https://cdn.example.com/a.jpg", "https://cdn.example.com/b.jpg"] })
         .where(eq(t.id, id)),
     ]);
     await makeDue([id]);
     await runCron();
     const row = await settled(id, isFinal);
     expect(row.status).toBe("failed");
-    expect(row.failure_reason).toMatch(/text only/);
+    expect(row.failure_reason).toMatch(/at most 1 media item/);
+    expect(await fake.published("meta", name)).toHaveLength(0);
+  });
+
+  it("uploads every image of an X post first, then names them all in the one post", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("xim");
+    const x = await connectAccount(owner.client, workspace.id, "twitter", name);
+    const base = inject("fakeSocialUrl");
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [x.id],
+      content: "Three frames from the shoot",
+      media_urls: [`${base}/media/one.png`, `${base}/media/two.jpg`, `${base}/media/three.png`],
+      status: "scheduled",
+      scheduled_at: inMinutes(5),
+    });
+    const id = data[0]?.id ?? "";
+    await makeDue([id]);
+    await runCron();
+    const row = await settled(id, isFinal);
+    expect(row.status).toBe("published");
+    const published = await fake.published("x", name);
+    expect(published).toHaveLength(1);
+    expect(published[0]?.text).toBe("Three frames from the shoot");
+    expect(published[0]?.media).toEqual([
+      expect.stringMatching(/^\d+ \(2048 bytes\)$/),
+      expect.stringMatching(/^\d+ \(2048 bytes\)$/),
+      expect.stringMatching(/^\d+ \(2048 bytes\)$/),
+    ]);
+    expect(row.external_post_id).toBe(published[0]?.id);
+    const calls = await fake.requests("x", name);
+    expect(calls.filter((c) => c.path.endsWith("/2/media/upload")).map((c) => c.status)).toEqual([200, 200, 200]);
+  });
+
+  it("fails an X post whose image X refuses, and posts nothing", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("xbad");
+    const x = await connectAccount(owner.client, workspace.id, "twitter", name);
+    const base = inject("fakeSocialUrl");
+    await fake.fail({
+      platform: "x",
+      user: name,
+      path: "/2/media/upload",
+      mode: "bad_request",
+      reason: "Unsupported image",
+    });
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [x.id],
+      content: "A picture X will not take",
+      media_urls: [`${base}/media/odd.png`],
+      status: "scheduled",
+      scheduled_at: inMinutes(5),
+    });
+    const id = data[0]?.id ?? "";
+    await makeDue([id]);
+    await runCron();
+    const row = await settled(id, isFinal);
+    expect(row.status).toBe("failed");
+    expect(row.failure_reason).toMatch(/Unsupported image/);
     expect(await fake.published("x", name)).toHaveLength(0);
   });
 

@@ -28,10 +28,10 @@ export const PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
     label: "X",
     maxChars: 280,
     maxHashtags: 10,
-    // X takes 4 images, but publishing here sends text only (no media upload yet): media is refused, never dropped.
-    maxMedia: 0,
+    // Up to 4 images through X's media upload; videos and GIFs (a chunked upload) are not sent from here.
+    maxMedia: 4,
     requiresMedia: false,
-    mediaKinds: [],
+    mediaKinds: ["image"],
     maxImageBytes: 5 * MB,
     maxVideoBytes: 512 * MB,
     linkLength: 23,
@@ -145,10 +145,6 @@ export function checkLimits(platform: Platform, draft: PostDraft): LimitProblem[
       field: "hashtags",
       message: `${limits.label} takes at most ${limits.maxHashtags} hashtags; this post has ${tags.size}.`,
     });
-  }
-  if (draft.media.length > 0 && limits.maxMedia === 0) {
-    problems.push({ field: "media_urls", message: `${limits.label} posts are text only here: remove the media.` });
-    return problems;
   }
   if (draft.media.length > limits.maxMedia) {
     problems.push({
