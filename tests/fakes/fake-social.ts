@@ -52,6 +52,8 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   /** How many Pages each Meta user manages (1 unless set): the first is page-<user>, then page-<user>-2… */
   const pageCounts = new Map<string, number>();
   const sessions = new Map<string, { user: string; description: string }>();
+  /** Facebook photos uploaded unpublished, by id: whose, on which Page, from which URL. */
+  const unpublishedPhotos = new Map<string, { user: string; page: string; url: string }>();
   /** X media by id: who uploaded it and its size. */
   const xMedia = new Map<string, { user: string; bytes: number }>();
   /** LinkedIn images by URN: who initialised the upload, and how many bytes arrived (null: none yet). */
@@ -555,7 +557,27 @@ export async function startFakeSocial(): Promise<FakeSocial> {
     if (platform === "meta") {
       const params = { ...query, ...form };
       const feed = /^\/(page-[^/]+)\/(feed|photos)$/.exec(sub);
+      // An unpublished photo: kept for a feed post to attach, shown nowhere.
+      if (feed?.[2] === "photos" && method === "POST" && params.published === "false") {
+        if (await failed(() => undefined)) return;
+        if (!params.url) {
+          record(400);
+          return send(res, 400, { error: { message: "A photo needs a url", type: "OAuthException", code: 100 } });
+        }
+        const id = `photo-${++counter}`;
+        unpublishedPhotos.set(id, { user: me, page: feed[1] ?? "", url: params.url });
+        record(200);
+        return send(res, 200, { id });
+      }
       if (feed && method === "POST") {
+        const attached = Object.entries(params)
+          .filter(([key]) => /^attached_media\[\d+\]$/.test(key))
+          .map(([, value]) => (JSON.parse(value) as { media_fbid?: string }).media_fbid ?? "");
+        const photos = attached.map((id) => unpublishedPhotos.get(id));
+        if (photos.some((p) => p?.user !== me || p.page !== feed[1])) {
+          record(400);
+          return send(res, 400, { error: { message: "Invalid attached_media", type: "OAuthException", code: 100 } });
+        }
         const make = () => {
           const id = `${feed[1]}_${++counter}`;
           published.push({
@@ -563,7 +585,7 @@ export async function startFakeSocial(): Promise<FakeSocial> {
             user: me,
             id,
             text: params.message ?? params.caption ?? "",
-            media: params.url ? [params.url] : [],
+            media: params.url ? [params.url] : photos.map((p) => p?.url ?? ""),
           });
           return id;
         };

@@ -32,7 +32,7 @@ async function upload(who: Client, workspaceId: string, bytes: number, type = "i
 }
 
 describe("post media and each network", { timeout: 20_000 }, () => {
-  it("refuses what an adapter cannot send, with a clear reason: videos and a fifth image for X, more than one photo or any video for a Facebook Page", async () => {
+  it("refuses what an adapter cannot send, with a clear reason: videos and a fifth image for X, an eleventh photo or any video for a Facebook Page", async () => {
     const { owner, workspace } = await socialWorkspace();
     const x = await connectAccount(owner.client, workspace.id, "twitter", fakeUser("xm"));
     const fb = await connectAccount(owner.client, workspace.id, "facebook", fakeUser("fbm"));
@@ -50,13 +50,13 @@ describe("post media and each network", { timeout: 20_000 }, () => {
     });
     expect(clipToX.status).toBe(422);
     expect((await errorOf(clipToX)).message).toMatch(/X does not take videos/);
-    const twoPhotos = await compose(owner.client, workspace.id, {
+    const elevenPhotos = await compose(owner.client, workspace.id, {
       account_ids: [fb.id],
-      content: "Two photos",
-      media_urls: ["https://cdn.example.com/a.jpg", "https://cdn.example.com/b.jpg"],
+      content: "Eleven photos",
+      media_urls: Array.from({ length: 11 }, (_, i) => `https://cdn.example.com/${i}.jpg`),
     });
-    expect(twoPhotos.status).toBe(422);
-    expect((await errorOf(twoPhotos)).message).toMatch(/Facebook takes at most 1 media item/);
+    expect(elevenPhotos.status).toBe(422);
+    expect(JSON.stringify((await errorOf(elevenPhotos)).details)).toMatch(/Attach at most 10 media/);
     const video = await compose(owner.client, workspace.id, {
       account_ids: [fb.id],
       content: "A clip",
@@ -66,7 +66,7 @@ describe("post media and each network", { timeout: 20_000 }, () => {
     expect((await errorOf(video)).message).toMatch(/Facebook does not take videos/);
   });
 
-  it("fails, rather than sends without them, a Facebook post whose photos the Page cannot take", async () => {
+  it("fails, rather than sends without it, a Facebook post whose video the Page cannot take", async () => {
     const { owner, workspace } = await socialWorkspace();
     const name = fakeUser("fbold");
     const fb = await connectAccount(owner.client, workspace.id, "facebook", name);
@@ -83,15 +83,41 @@ describe("post media and each network", { timeout: 20_000 }, () => {
     await d.atomic((q) => [
       q
         .update(t)
-        .set({ media_urls: ["https://cdn.example.com/a.jpg", "https://cdn.example.com/b.jpg"] })
+        .set({ media_urls: ["https://cdn.example.com/a.mp4"] })
         .where(eq(t.id, id)),
     ]);
     await makeDue([id]);
     await runCron();
     const row = await settled(id, isFinal);
     expect(row.status).toBe("failed");
-    expect(row.failure_reason).toMatch(/at most 1 media item/);
+    expect(row.failure_reason).toMatch(/Facebook does not take videos/);
     expect(await fake.published("meta", name)).toHaveLength(0);
+  });
+
+  it("uploads a Page post's photos unpublished, then attaches them all to one feed post", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const name = fakeUser("fbim");
+    const fb = await connectAccount(owner.client, workspace.id, "facebook", name);
+    const photos = ["https://cdn.example.com/a.jpg", "https://cdn.example.com/b.png", "https://cdn.example.com/c.jpg"];
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [fb.id],
+      content: "Opening night, in three photos",
+      media_urls: photos,
+      status: "scheduled",
+      scheduled_at: inMinutes(5),
+    });
+    const id = data[0]?.id ?? "";
+    await makeDue([id]);
+    await runCron();
+    const row = await settled(id, isFinal);
+    expect(row.status).toBe("published");
+    const published = await fake.published("meta", name);
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ text: "Opening night, in three photos", media: photos });
+    expect(row.external_post_id).toBe(published[0]?.id);
+    const calls = await fake.requests("meta", name);
+    expect(calls.filter((c) => c.path.endsWith("/photos")).map((c) => c.status)).toEqual([200, 200, 200]);
+    expect(calls.filter((c) => c.path.endsWith("/feed"))).toHaveLength(1);
   });
 
   it("uploads every image of an X post first, then names them all in the one post", async () => {

@@ -1,5 +1,7 @@
 // Facebook Pages through Facebook Login: the Page's own token (from /me/accounts)
-// publishes to its feed — a photo with a caption, or text with the first link.
+// publishes to its feed — text, a photo with its caption, or several photos: each
+// uploaded unpublished first (a reversible step kept in the row: nothing shows on the
+// Page), then one feed post that attaches them all.
 import type { Env } from "../../../lib/env";
 import { graphCall, longLivedToken, metaConfig } from "./meta-graph";
 import { oauthClient } from "./oauth-tokens";
@@ -70,26 +72,60 @@ export function facebookAdapter(env: Env, options: AdapterOptions): PlatformAdap
     },
     accountChoices,
     validate: (draft) => checkLimits("facebook", draft),
-    nextStep: ({ post, account, tokens }) => ({
-      irreversible: true,
-      async run() {
-        const token = tokens.extra?.page_token ?? tokens.access_token;
-        const message = composeText(post.content, post.hashtags);
-        const image = post.media_urls.find((u) => mediaKindOf(u) === "image");
-        const call = { timeoutMs: options.timeoutMs, irreversible: true, what: "Facebook", method: "POST" as const };
-        const body = image
-          ? await graphCall(
-              config,
-              `/${account.account_id}/photos`,
-              { url: image, caption: message, access_token: token },
-              call,
-            )
-          : await graphCall(config, `/${account.account_id}/feed`, { message, access_token: token }, call);
-        const id = typeof body.post_id === "string" ? body.post_id : body.id;
-        if (typeof id !== "string") throw new PlatformError("unknown_outcome", "Facebook published but sent no id.");
-        return { kind: "published", external_id: id };
-      },
-    }),
+    nextStep({ post, account, tokens }, state) {
+      const token = tokens.extra?.page_token ?? tokens.access_token;
+      const images = post.media_urls.filter((u) => mediaKindOf(u) === "image");
+      if (!state && images.length > 1) {
+        return {
+          irreversible: false,
+          async run() {
+            const call = { ...read, method: "POST" as const };
+            const photoIds: string[] = [];
+            for (const url of images) {
+              const body = await graphCall(
+                config,
+                `/${account.account_id}/photos`,
+                { url, published: "false", access_token: token },
+                call,
+              );
+              if (typeof body.id !== "string")
+                throw new PlatformError("retryable", "Facebook took a photo but sent no id.");
+              photoIds.push(body.id);
+            }
+            return { kind: "pending", data: { stage: "post", photo_ids: photoIds }, check_after_seconds: 0 };
+          },
+        };
+      }
+      const photoIds = Array.isArray(state?.photo_ids) ? state.photo_ids.map(String) : [];
+      return {
+        irreversible: true,
+        async run() {
+          const message = composeText(post.content, post.hashtags);
+          const call = { timeoutMs: options.timeoutMs, irreversible: true, what: "Facebook", method: "POST" as const };
+          const attached = Object.fromEntries(
+            photoIds.map((id, i) => [`attached_media[${i}]`, JSON.stringify({ media_fbid: id })]),
+          );
+          const [image] = images;
+          const body =
+            photoIds.length === 0 && image
+              ? await graphCall(
+                  config,
+                  `/${account.account_id}/photos`,
+                  { url: image, caption: message, access_token: token },
+                  call,
+                )
+              : await graphCall(
+                  config,
+                  `/${account.account_id}/feed`,
+                  { message, ...attached, access_token: token },
+                  call,
+                );
+          const id = typeof body.post_id === "string" ? body.post_id : body.id;
+          if (typeof id !== "string") throw new PlatformError("unknown_outcome", "Facebook published but sent no id.");
+          return { kind: "published", external_id: id };
+        },
+      };
+    },
     async fetchMetrics(externalId, { tokens }) {
       const body = await graphCall(
         config,

@@ -63,8 +63,8 @@ export const PLATFORM_LIMITS: Record<Platform, PlatformLimits> = {
     label: "Facebook",
     maxChars: 63206,
     maxHashtags: 30,
-    // One photo with its caption (/photos); several photos or a video are not sent from here.
-    maxMedia: 1,
+    // Photos (several go up unpublished, then one feed post attaches them); a video is not sent from here.
+    maxMedia: 10,
     requiresMedia: false,
     mediaKinds: ["image"],
     maxImageBytes: 10 * MB,
