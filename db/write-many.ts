@@ -33,7 +33,20 @@ function driverValue(row: Row, key: string, column: Column): unknown {
   return stored instanceof Date ? stored.toISOString() : stored;
 }
 
-const utf8 = new TextEncoder();
+/** UTF-8 bytes of JSON text, counted without encoding it (JSON.stringify leaves no lone surrogate). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 2; // a surrogate pair: two units, four bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
 
 /**
  * Rows as JSON arrays of driver values, cut into pieces of at most WRITE_MANY_BYTES.
@@ -45,7 +58,7 @@ function jsonPieces(rows: readonly Row[], columns: [string, Column][]): string[]
   let bytes = 2; // the brackets
   for (const row of rows) {
     const encoded = JSON.stringify(columns.map(([key, column]) => driverValue(row, key, column)));
-    const size = utf8.encode(encoded).length + 1; // and its comma
+    const size = utf8Length(encoded) + 1; // and its comma
     if (piece.length > 0 && bytes + size > WRITE_MANY_BYTES) {
       pieces.push(`[${piece.join(",")}]`);
       piece = [];
@@ -108,14 +121,12 @@ export function insertMany(
   });
 }
 
-/** Rows grouped by the keys they set. */
+/** Rows grouped by the keys they set (in the order they set them: rows from one place share it). */
 function sameShape(rows: readonly Row[]): Iterable<Row[]> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    const shape = Object.keys(row)
-      .filter((key) => row[key] !== undefined)
-      .sort()
-      .join();
+    let shape = "";
+    for (const key in row) if (row[key] !== undefined) shape += `${key},`;
     const group = groups.get(shape);
     if (group) group.push(row);
     else groups.set(shape, [row]);
