@@ -3,6 +3,8 @@
 import { app } from "./app";
 import { pruneBioVisitors } from "./features/bio/prune-bio-visitors";
 import { SWEEP_MINUTE, sweepBioMedia } from "./features/bio/sweep-bio-media";
+import { handleImportBatch } from "./features/crm/import-queue-handler";
+import type { ImportMessage } from "./features/crm/import-watch";
 import { pruneExpiredCache } from "./features/maintenance/prune-expired-cache";
 import type { PublishMessage } from "./features/social/publish-message";
 import { handlePublishBatch } from "./features/social/publish-queue-handler";
@@ -29,5 +31,7 @@ export default {
   async queue(batch, env) {
     if (batch.queue.startsWith("mewayz-social-publish"))
       await handlePublishBatch(batch as MessageBatch<PublishMessage>, env);
+    else if (batch.queue.startsWith("mewayz-crm-import"))
+      await handleImportBatch(batch as MessageBatch<ImportMessage>, env);
   },
-} satisfies ExportedHandler<Env, PublishMessage>;
+} satisfies ExportedHandler<Env, PublishMessage | ImportMessage>;

@@ -3,6 +3,7 @@ import type { BioCounter } from "../../durable-objects/bio-counter";
 import type { RateLimiter } from "../../durable-objects/rate-limiter";
 import type { WorkspaceRoom } from "../../durable-objects/workspace-room";
 import type { MembershipProbe } from "../features/auth/session-adapter";
+import type { ImportMessage } from "../features/crm/import-watch";
 import type { SocialEnv } from "../features/social/social-env";
 import type { Identity } from "./auth";
 import type { WorkspaceAccess } from "./workspace-access";
@@ -15,6 +16,8 @@ export type Env = {
   WORKSPACE_ROOM: DurableObjectNamespace<WorkspaceRoom>;
   BIO_COUNTER: DurableObjectNamespace<BioCounter>;
   BIO_MEDIA: R2Bucket;
+  /** Takes over CSV imports nobody drives any more (see import-watch). */
+  CRM_IMPORT_QUEUE?: Queue<ImportMessage>;
   /** DNS-over-HTTPS resolver (JSON API) for custom-domain verification; Cloudflare's by default. */
   DNS_RESOLVER_URL?: string;
   /** The platform's own hostnames, comma-separated: never looked up as bio custom domains. */

@@ -44,13 +44,21 @@ export const wireData = (row: Record<string, unknown>) =>
  * undo the change: tabs resync from the API when they reconnect.
  */
 export async function publishChanges(c: Context<AppEnv>, workspaceId: string, changes: Change[]) {
-  if (changes.length === 0) return;
   const actor = c.var.identity?.user.id ?? null;
+  await publishFromJob(
+    c.env,
+    workspaceId,
+    changes.map((change) => ({ ...change, actor_id: change.actor_id ?? actor })),
+  );
+}
+
+/** The same, where there is no request (a cron, a queue): each change names its actor. */
+export async function publishFromJob(env: Env, workspaceId: string, changes: (Change & { actor_id: string | null })[]) {
+  if (changes.length === 0) return;
   try {
-    await roomOf(c.env, workspaceId).publish(
+    await roomOf(env, workspaceId).publish(
       changes.map((change) => ({
         ...change,
-        actor_id: change.actor_id ?? actor,
         read_permission: READ_PERMISSION[change.entity_type] ?? "workspace.read",
       })),
     );

@@ -98,6 +98,11 @@ export function ImportProgressStep(props: {
         </div>
       </dl>
       <Show when={props.error ?? props.job.last_error}>{(message) => <Notice tone="error">{message()}</Notice>}</Show>
+      <Show when={props.job.status === "running"}>
+        <p class="muted" data-testid="import-goes-on">
+          You can leave this page: the import goes on without it, and the contacts list updates as rows arrive.
+        </p>
+      </Show>
       <Show when={!finished()}>
         <div class="form-actions">
           <Show when={props.job.status === "failed" || (props.job.status === "running" && !props.driving)}>

@@ -2,6 +2,7 @@
 // map and preview, run in resumable chunks, and a report of what was not imported.
 import { z } from "@hono/zod-openapi";
 import { and, eq, inArray } from "drizzle-orm";
+import { actorOf } from "../../lib/activity";
 import { currentIdentity } from "../../lib/auth";
 import { AppError } from "../../lib/errors";
 import { createRouter } from "../../lib/factory";
@@ -219,7 +220,7 @@ export const crmImportRoutes = createRouter()
       tags,
       summary: "Run or resume an import",
       description:
-        "Imports pending rows in chunks that each commit whole, for up to about 20 seconds, then answers the job. While its status is `running`, call again to go on; after `failed`, call again to resume where it stopped. Progress is published on the live feed (entity_type `crm_import_job`).",
+        "Imports pending rows in chunks that each commit whole, for up to about 20 seconds, then answers the job. While its status is `running`, call again to go on (when nobody does, the import goes on by itself about half a minute after the run began); after `failed`, call again to resume where it stopped. Progress is published on the live feed (entity_type `crm_import_job`).",
       request: { params: ImportJobIdParam },
       responses: {
         200: json(ImportJobSchema, "The job after this request's work"),
@@ -227,7 +228,9 @@ export const crmImportRoutes = createRouter()
       },
     }),
     async (c) => {
-      const job = await runImportJob(c, c.req.valid("param").jobId);
+      const { workspace } = currentWorkspace(c);
+      const run = { env: c.env, db: c.var.db, workspace, actor: actorOf(c), requestId: c.get("requestId") };
+      const job = await runImportJob(run, c.req.valid("param").jobId);
       return c.json(toImportJobJson(job), 200);
     },
   )

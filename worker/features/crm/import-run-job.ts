@@ -1,18 +1,22 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Context } from "hono";
-import { actorOf } from "../../lib/activity";
-import type { AppEnv } from "../../lib/env";
+import type { Database } from "../../../db/database";
+import type { Actor } from "../../lib/activity";
+import type { Env } from "../../lib/env";
 import { AppError } from "../../lib/errors";
-import { publishChanges } from "../../lib/realtime";
-import { currentWorkspace } from "../../lib/workspace-access";
+import { publishFromJob } from "../../lib/realtime";
+import type { WorkspaceRow } from "../../lib/workspace-access";
 import { workspaceClock } from "../../lib/workspace-clock";
 import { getImportJobOrThrow } from "./import-get-job";
 import { type ImportJobRow, importProgress } from "./import-job-json";
 import { mappingFromJson } from "./import-mapping";
 import { runChunk } from "./import-run-chunk";
+import { watchImport } from "./import-watch";
 
-/** How long one `run` request keeps importing before it answers; the client calls `run` again to go on. */
+/** How long one run (a request, or one queue delivery) keeps importing before it answers. */
 export const RUN_BUDGET_MS = 20_000;
+
+/** Who runs an import, where: from a request or from the import queue alike. */
+export type ImportRun = { env: Env; db: Database; workspace: WorkspaceRow; actor: Actor; requestId: string | null };
 
 const progressChange = (job: ImportJobRow) => ({
   entity_type: "crm_import_job",
@@ -26,12 +30,14 @@ const progressChange = (job: ImportJobRow) => ({
  * Idempotent and resumable: a completed job is answered as it is; a failed or
  * unfinished one goes on where it stopped, since every chunk commits whole or not
  * at all. A chunk that fails marks the job failed with a reason the person can read.
+ * Starting a job also sets the import queue to watch it, so the import goes on when
+ * whoever started it goes away (a closed tab, a cut connection).
  */
-export async function runImportJob(c: Context<AppEnv>, jobId: string) {
-  const db = c.var.db;
+export async function runImportJob(run: ImportRun, jobId: string) {
+  const { db, workspace, actor } = run;
   const { crmImportJobs } = db.t;
-  const { workspace } = currentWorkspace(c);
   const where = { workspaceId: workspace.id, jobId };
+  const publish = (changes: Parameters<typeof publishFromJob>[2]) => publishFromJob(run.env, workspace.id, changes);
   let job = await getImportJobOrThrow(db, where);
   if (job.status === "completed") return job;
   if (job.status === "cancelled") throw new AppError("conflict", "This import was cancelled. Upload the file again.");
@@ -41,7 +47,6 @@ export async function runImportJob(c: Context<AppEnv>, jobId: string) {
     });
   }
   const columns = mappingFromJson(job.mapping);
-  const actor = actorOf(c);
   const { timeZone } = workspaceClock(workspace);
 
   if (job.status !== "running") {
@@ -51,9 +56,11 @@ export async function runImportJob(c: Context<AppEnv>, jobId: string) {
         .set({ status: "running", last_error: null, started_at: job.started_at ?? new Date() })
         .where(and(eq(crmImportJobs.id, job.id), inArray(crmImportJobs.status, ["uploaded", "failed"]))),
     ]);
+    await watchImport(run.env, { workspace_id: workspace.id, job_id: job.id, user_id: actor.userId });
   }
 
   const deadline = Date.now() + RUN_BUDGET_MS;
+  const actorId = actor.userId;
   for (;;) {
     job = await getImportJobOrThrow(db, where);
     if (job.status !== "running") break;
@@ -69,7 +76,7 @@ export async function runImportJob(c: Context<AppEnv>, jobId: string) {
           level: "error",
           msg: "import chunk failed",
           job_id: job.id,
-          request_id: c.get("requestId"),
+          request_id: run.requestId,
           error: String(err),
         }),
       );
@@ -83,11 +90,11 @@ export async function runImportJob(c: Context<AppEnv>, jobId: string) {
           .where(and(eq(crmImportJobs.id, job.id), eq(crmImportJobs.status, "running"))),
       ]);
       job = await getImportJobOrThrow(db, where);
-      await publishChanges(c, workspace.id, [progressChange(job)]);
+      await publish([{ ...progressChange(job), actor_id: actorId }]);
       return job;
     }
     job = await getImportJobOrThrow(db, where);
-    await publishChanges(c, workspace.id, [...result.changes, progressChange(job)]);
+    await publish([...result.changes, progressChange(job)].map((change) => ({ ...change, actor_id: actorId })));
     if (result.done || Date.now() >= deadline) return job;
   }
   return job;

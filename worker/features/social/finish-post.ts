@@ -5,8 +5,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import type { Env } from "../../lib/env";
+import { publishFromJob } from "../../lib/realtime";
 import type { PostRow } from "./account-row";
-import { publishFromJob } from "./publish-from-job";
 import { toPostJson } from "./to-post-json";
 
 type Ending =

@@ -7,8 +7,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import type { Env } from "../../lib/env";
+import { publishFromJob } from "../../lib/realtime";
 import type { AccountRow } from "./account-row";
-import { publishFromJob } from "./publish-from-job";
 import { toAccountJson } from "./to-account-json";
 
 export async function markAccount(

@@ -4,11 +4,11 @@
 // unconfirmed), the post's network limits the text, and an approved post changed by
 // someone who could not have scheduled it goes back for approval.
 import { and, eq } from "drizzle-orm";
+import { publishFromJob } from "../../lib/realtime";
 import type { CollaborativeField, FieldEditor, FieldRow } from "../docs/collaborative-fields";
 import type { PostRow } from "./account-row";
 import { checkLimits, PLATFORMS, type Platform } from "./platforms/platform-limits";
 import { EDITABLE } from "./post-access";
-import { publishFromJob } from "./publish-from-job";
 import { toPostJson } from "./to-post-json";
 
 /** MySQL TEXT: 65,535 bytes. */

@@ -16,6 +16,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import type { JsonObject } from "../../../db/schema/json-types";
 import type { Env } from "../../lib/env";
+import { publishFromJob } from "../../lib/realtime";
 import type { AccountRow, PostRow } from "./account-row";
 import { finishPost } from "./finish-post";
 import { markAccount } from "./mark-account";
@@ -24,7 +25,6 @@ import type { PlatformTokens, StepOutcome } from "./platforms/platform-adapter";
 import { PlatformError } from "./platforms/platform-error";
 import { PLATFORM_LIMITS, type Platform } from "./platforms/platform-limits";
 import { sandboxAllowed } from "./platforms/sandbox-adapter";
-import { publishFromJob } from "./publish-from-job";
 import { freshTokens } from "./refresh-account";
 import { toPostJson } from "./to-post-json";
 

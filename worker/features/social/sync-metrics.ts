@@ -7,10 +7,10 @@
 import { and, asc, eq, gte, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import type { Env } from "../../lib/env";
+import { publishFromJob } from "../../lib/realtime";
 import { withDailyPoint } from "./engagement-history";
 import { adapterFor, isSandboxAccount } from "./platforms/adapter-for";
 import type { Platform } from "./platforms/platform-limits";
-import { publishFromJob } from "./publish-from-job";
 import { toPostJson } from "./to-post-json";
 import { tokensOrReconnect } from "./tokens-or-reconnect";
 
