@@ -359,7 +359,9 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       // The media upload: one multipart request with the file in `media`, answered with its id.
       if (sub === "/2/media/upload" && method === "POST") {
         if (await failed(() => undefined)) return;
-        const form = await new Response(new Uint8Array(raw), { headers: { "Content-Type": req.headers["content-type"] ?? "" } })
+        const form = await new Response(new Uint8Array(raw), {
+          headers: { "Content-Type": req.headers["content-type"] ?? "" },
+        })
           .formData()
           .catch(() => null);
         const file: unknown = form?.get("media");
