@@ -4,19 +4,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { type Client, errorOf } from "../helpers/api";
-import {
-  connectAccount,
-  createPosts,
-  db,
-  fake,
-  fakeUser,
-  inMinutes,
-  isFinal,
-  makeDue,
-  runCron,
-  settled,
-  socialWorkspace,
-} from "./social-helpers";
+import { connectAccount, db, duePost, fake, fakeUser, publishDue, socialWorkspace } from "./social-helpers";
 
 const compose = (who: Client, workspaceId: string, body: Record<string, unknown>) =>
   who.fetch(`/api/v1/workspaces/${workspaceId}/posts`, { method: "POST", json: body });
@@ -67,16 +55,7 @@ describe("post media and each network", { timeout: 20_000 }, () => {
   });
 
   it("fails, rather than sends without it, a Facebook post whose video the Page cannot take", async () => {
-    const { owner, workspace } = await socialWorkspace();
-    const name = fakeUser("fbold");
-    const fb = await connectAccount(owner.client, workspace.id, "facebook", name);
-    const { data } = await createPosts(owner.client, workspace.id, {
-      account_ids: [fb.id],
-      content: "Composed long ago",
-      status: "scheduled",
-      scheduled_at: inMinutes(5),
-    });
-    const id = data[0]?.id ?? "";
+    const { name, id } = await duePost("facebook", "fbold", { content: "Composed long ago" });
     const d = db();
     const t = d.t.socialMediaPosts;
     // Written behind the API's back, as a post from before the limit would be.
@@ -86,30 +65,19 @@ describe("post media and each network", { timeout: 20_000 }, () => {
         .set({ media_urls: ["https://cdn.example.com/a.mp4"] })
         .where(eq(t.id, id)),
     ]);
-    await makeDue([id]);
-    await runCron();
-    const row = await settled(id, isFinal);
+    const row = await publishDue(id);
     expect(row.status).toBe("failed");
     expect(row.failure_reason).toMatch(/Facebook does not take videos/);
     expect(await fake.published("meta", name)).toHaveLength(0);
   });
 
   it("uploads a Page post's photos unpublished, then attaches them all to one feed post", async () => {
-    const { owner, workspace } = await socialWorkspace();
-    const name = fakeUser("fbim");
-    const fb = await connectAccount(owner.client, workspace.id, "facebook", name);
     const photos = ["https://cdn.example.com/a.jpg", "https://cdn.example.com/b.png", "https://cdn.example.com/c.jpg"];
-    const { data } = await createPosts(owner.client, workspace.id, {
-      account_ids: [fb.id],
+    const { name, id } = await duePost("facebook", "fbim", {
       content: "Opening night, in three photos",
       media_urls: photos,
-      status: "scheduled",
-      scheduled_at: inMinutes(5),
     });
-    const id = data[0]?.id ?? "";
-    await makeDue([id]);
-    await runCron();
-    const row = await settled(id, isFinal);
+    const row = await publishDue(id);
     expect(row.status).toBe("published");
     const published = await fake.published("meta", name);
     expect(published).toHaveLength(1);
@@ -121,40 +89,27 @@ describe("post media and each network", { timeout: 20_000 }, () => {
   });
 
   it("uploads every image of an X post first, then names them all in the one post", async () => {
-    const { owner, workspace } = await socialWorkspace();
-    const name = fakeUser("xim");
-    const x = await connectAccount(owner.client, workspace.id, "twitter", name);
     const base = inject("fakeSocialUrl");
-    const { data } = await createPosts(owner.client, workspace.id, {
-      account_ids: [x.id],
+    const { name, id } = await duePost("twitter", "xim", {
       content: "Three frames from the shoot",
       media_urls: [`${base}/media/one.png`, `${base}/media/two.jpg`, `${base}/media/three.png`],
-      status: "scheduled",
-      scheduled_at: inMinutes(5),
     });
-    const id = data[0]?.id ?? "";
-    await makeDue([id]);
-    await runCron();
-    const row = await settled(id, isFinal);
+    const row = await publishDue(id);
     expect(row.status).toBe("published");
     const published = await fake.published("x", name);
     expect(published).toHaveLength(1);
     expect(published[0]?.text).toBe("Three frames from the shoot");
-    expect(published[0]?.media).toEqual([
-      expect.stringMatching(/^\d+ \(2048 bytes\)$/),
-      expect.stringMatching(/^\d+ \(2048 bytes\)$/),
-      expect.stringMatching(/^\d+ \(2048 bytes\)$/),
-    ]);
+    expect(published[0]?.media).toEqual(Array(3).fill(expect.stringMatching(/^\d+ \(2048 bytes\)$/)));
     expect(row.external_post_id).toBe(published[0]?.id);
     const calls = await fake.requests("x", name);
     expect(calls.filter((c) => c.path.endsWith("/2/media/upload")).map((c) => c.status)).toEqual([200, 200, 200]);
   });
 
   it("fails an X post whose image X refuses, and posts nothing", async () => {
-    const { owner, workspace } = await socialWorkspace();
-    const name = fakeUser("xbad");
-    const x = await connectAccount(owner.client, workspace.id, "twitter", name);
-    const base = inject("fakeSocialUrl");
+    const { name, id } = await duePost("twitter", "xbad", {
+      content: "A picture X will not take",
+      media_urls: [`${inject("fakeSocialUrl")}/media/odd.png`],
+    });
     await fake.fail({
       platform: "x",
       user: name,
@@ -162,45 +117,23 @@ describe("post media and each network", { timeout: 20_000 }, () => {
       mode: "bad_request",
       reason: "Unsupported image",
     });
-    const { data } = await createPosts(owner.client, workspace.id, {
-      account_ids: [x.id],
-      content: "A picture X will not take",
-      media_urls: [`${base}/media/odd.png`],
-      status: "scheduled",
-      scheduled_at: inMinutes(5),
-    });
-    const id = data[0]?.id ?? "";
-    await makeDue([id]);
-    await runCron();
-    const row = await settled(id, isFinal);
+    const row = await publishDue(id);
     expect(row.status).toBe("failed");
     expect(row.failure_reason).toMatch(/Unsupported image/);
     expect(await fake.published("x", name)).toHaveLength(0);
   });
 
   it("sends every image of a LinkedIn post through the Images API", async () => {
-    const { owner, workspace } = await socialWorkspace();
-    const name = fakeUser("lim");
-    const li = await connectAccount(owner.client, workspace.id, "linkedin", name);
     const base = inject("fakeSocialUrl");
-    const { data } = await createPosts(owner.client, workspace.id, {
-      account_ids: [li.id],
+    const { name, id } = await duePost("linkedin", "lim", {
       content: "Two pictures from the launch",
       media_urls: [`${base}/media/one.png`, `${base}/media/two.png`],
-      status: "scheduled",
-      scheduled_at: inMinutes(5),
     });
-    const id = data[0]?.id ?? "";
-    await makeDue([id]);
-    await runCron();
-    const row = await settled(id, isFinal);
+    const row = await publishDue(id);
     expect(row.status).toBe("published");
     const published = await fake.published("linkedin", name);
     expect(published).toHaveLength(1);
-    expect(published[0]?.media).toEqual([
-      expect.stringMatching(/^urn:li:image:\d+ \(2048 bytes\)$/),
-      expect.stringMatching(/^urn:li:image:\d+ \(2048 bytes\)$/),
-    ]);
+    expect(published[0]?.media).toEqual(Array(2).fill(expect.stringMatching(/^urn:li:image:\d+ \(2048 bytes\)$/)));
     expect(row.external_post_id).toBe(published[0]?.id);
   });
 

@@ -162,6 +162,12 @@ export async function settled(
 export const isFinal = (row: { status: string | null; publish_state: string | null }) =>
   ["published", "failed", "unconfirmed"].includes(row.status ?? "") || row.publish_state === "waiting";
 
+/** One cron tick for a due post, then the post once it is published, failed or waiting on a person. */
+export async function publishDue(postId: string) {
+  await runCron();
+  return settled(postId, isFinal);
+}
+
 export const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 /** The metrics sync, run now whatever minute it is. */
