@@ -117,3 +117,17 @@ describe("approving a post for an account that needs reconnecting", () => {
     expect((await approve({})).status).toBe(200);
   });
 });
+
+describe("who may approve", () => {
+  it("needs the right to publish too: approving schedules the post", async () => {
+    const { workspace, post } = await pendingPost();
+    const approver = await teammate(workspace.id, "editor", { grant: [], revoke: ["social.posts.publish"] });
+    const res = await approver.client.fetch(`/api/v1/workspaces/${workspace.id}/posts/${post.id}/approve`, {
+      method: "POST",
+      json: {},
+    });
+    expect(res.status).toBe(403);
+    expect((await errorOf(res)).details).toMatchObject({ action: "social.posts.publish", role: "editor" });
+    expect((await readPost(post.id)).status).toBe("pending_approval");
+  });
+});

@@ -104,7 +104,11 @@ export function ApprovalQueue(props: { store: SocialStore; timeZone: string }) {
                     </div>
                   </Show>
                 </div>
-                <Show when={can("social.posts.approve") && post.created_by !== session.user?.id}>
+                <Show
+                  when={
+                    can("social.posts.approve") && can("social.posts.publish") && post.created_by !== session.user?.id
+                  }
+                >
                   <div class="inline-actions">
                     <Show
                       when={overdue(post)}

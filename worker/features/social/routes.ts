@@ -621,7 +621,7 @@ export const socialPostRoutes = createRouter()
     async (c) => {
       const { comment, scheduled_at, publish_now } = c.req.valid("json");
       const db = c.var.db;
-      const { workspace } = currentWorkspace(c);
+      const { workspace, permissions, role } = currentWorkspace(c);
       const me = currentIdentity(c).user;
       const post = await getPostOrThrow(db, { workspaceId: workspace.id, postId: c.req.valid("param").postId });
       if (post.created_by === me.id) {
@@ -629,6 +629,17 @@ export const socialPostRoutes = createRouter()
           action: "social.posts.approve",
           reason: "own_post",
         });
+      }
+      // Approving schedules the post: it is a decision to publish, so it needs that right too.
+      if (!permissions.includes("social.posts.publish")) {
+        throw new AppError(
+          "forbidden",
+          `Approving schedules the post to publish, which your role (${role}) does not allow.`,
+          {
+            action: "social.posts.publish",
+            role,
+          },
+        );
       }
       if (post.status !== "pending_approval")
         throw new AppError("conflict", `Only posts waiting for approval can be approved; this one is ${post.status}.`);
