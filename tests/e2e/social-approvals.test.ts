@@ -1,10 +1,8 @@
-// Approving a post whose time passed while it waited: the approver says what happens —
-// publish it now, or approve it for a new time — instead of an Approve the server refuses.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { sharedBrowser } from "./browser";
 import { queryLocalD1 } from "./query-local-d1";
 import { signUpByApi } from "./sign-up-by-api";
+import { api, watchErrors } from "./social-studio";
 import { confirmEmailByApi, createWorkspaceByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
@@ -12,40 +10,14 @@ const persistDir = inject("persistDir");
 
 type Post = { id: string; status: string; content: string; scheduled_at: string | null };
 
-async function api<T>(context: BrowserContext, method: "GET" | "POST", path: string, data?: object) {
-  // A fresh connection each time: one kept alive across seconds of clicking can be closed by the server just as it is reused.
-  const res = await context.request.fetch(`${appUrl}/api/v1${path}`, {
-    method,
-    headers: { Connection: "close" },
-    ...(data ? { data } : {}),
-  });
-  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
 const sqlTime = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ");
 
 describe("approving posts whose time has passed", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-  });
+  const chrome = sharedBrowser();
 
   it("offers Publish now or a new time for a past-due post, and a plain Approve for one still ahead", async () => {
-    const ownerContext = await newVisitor(browser);
-    contexts.push(ownerContext);
+    const ownerContext = await newVisitor(chrome.browser);
+    chrome.keep(ownerContext);
     await signUpByApi(appUrl, { context: ownerContext, name: "Olga Owner" });
     const workspace = await createWorkspaceByApi(appUrl, ownerContext, `Late posts ${Date.now().toString(36)}`);
     const account = await api<{ id: string }>(
@@ -56,8 +28,8 @@ describe("approving posts whose time has passed", () => {
         platform: "linkedin",
       },
     );
-    const context = await newVisitor(browser);
-    contexts.push(context);
+    const context = await newVisitor(chrome.browser);
+    chrome.keep(context);
     const contributor = await signUpByApi(appUrl, { context, name: "Cora Contributor" });
     await confirmEmailByApi(appUrl, context, contributor.email);
     await joinByInviteLink(appUrl, ownerContext, context, workspace.id, "contributor");

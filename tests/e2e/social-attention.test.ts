@@ -2,12 +2,13 @@
 // sent again after a warning, drafts finished and scheduled from their own list (a
 // rejected one with its comment), failed posts retried by selection, each list paged
 // on its own, and an expired account reconnected.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "./browser";
+import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { sharedBrowser } from "./browser";
 import { queryLocalD1 } from "./query-local-d1";
 import { signUpByApi } from "./sign-up-by-api";
-import { confirmEmailByApi, createWorkspaceByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
+import { api, studio, watchErrors } from "./social-studio";
+import { confirmEmailByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
 const persistDir = inject("persistDir");
@@ -23,39 +24,19 @@ type Post = {
   media_urls: string[];
 };
 
-async function api<T>(context: BrowserContext, method: "GET" | "POST" | "PATCH", path: string, data?: object) {
-  const res = await context.request.fetch(`${appUrl}/api/v1${path}`, { method, ...(data ? { data } : {}) });
-  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A signed-in person with a workspace and a sandbox account in it. */
-async function studio(browser: Browser, name: string) {
-  const context = await newVisitor(browser);
-  const person = await signUpByApi(appUrl, { context, name });
-  const workspace = await createWorkspaceByApi(appUrl, context, `${name} ${Date.now().toString(36)}`);
-  const account = await api<{ id: string; username: string }>(
-    context,
-    "POST",
-    `/workspaces/${workspace.id}/social-accounts/sandbox`,
-    { platform: "linkedin" },
-  );
+/** A studio (see social-studio) with shortcuts to write a draft and read a post back. */
+async function studioWithPosts(browser: Browser, name: string) {
+  const s = await studio(browser, name);
   const draft = async (content: string, extra: object = {}) =>
     (
-      await api<{ data: Post[] }>(context, "POST", `/workspaces/${workspace.id}/posts`, {
-        account_ids: [account.id],
+      await api<{ data: Post[] }>(s.context, "POST", `/workspaces/${s.workspace.id}/posts`, {
+        account_ids: [s.account.id],
         content,
         ...extra,
       })
     ).data[0] as Post;
-  const get = (id: string) => api<Post>(context, "GET", `/workspaces/${workspace.id}/posts/${id}`);
-  return { context, person, workspace, account, draft, get };
-}
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
+  const get = (id: string) => api<Post>(s.context, "GET", `/workspaces/${s.workspace.id}/posts/${id}`);
+  return { ...s, draft, get };
 }
 
 /** What the publisher leaves behind, set directly: no network to wait for here. */
@@ -66,20 +47,11 @@ const setStatus = (ids: string[], status: "failed" | "unconfirmed", reason: stri
   );
 
 describe("social posts that need a person", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-  });
+  const chrome = sharedBrowser();
 
   it("settles an unconfirmed post as live with its id, and sends another again only after a warning", async () => {
-    const s = await studio(browser, "Uri Unsure");
-    contexts.push(s.context);
+    const s = await studioWithPosts(chrome.browser, "Uri Unsure");
+    chrome.keep(s.context);
     const live = await s.draft("Maybe out already");
     const lost = await s.draft("Maybe never left");
     setStatus([live.id, lost.id], "unconfirmed", "The network did not answer in time.");
@@ -114,8 +86,8 @@ describe("social posts that need a person", () => {
   });
 
   it("schedules a draft that had no time from the drafts list, in the workspace's zone across a DST change", async () => {
-    const s = await studio(browser, "Dora Drafts");
-    contexts.push(s.context);
+    const s = await studioWithPosts(chrome.browser, "Dora Drafts");
+    chrome.keep(s.context);
     await api(s.context, "PATCH", `/workspaces/${s.workspace.id}`, { settings: { timezone: "Europe/Paris" } });
     const post = await s.draft("Spring launch, time to be decided");
     expect(post.scheduled_at).toBeNull();
@@ -167,10 +139,10 @@ describe("social posts that need a person", () => {
   });
 
   it("shows a contributor why their post was sent back, and sends it for approval again", async () => {
-    const owner = await studio(browser, "Rita Reviewer");
-    contexts.push(owner.context);
-    const context = await newVisitor(browser);
-    contexts.push(context);
+    const owner = await studioWithPosts(chrome.browser, "Rita Reviewer");
+    chrome.keep(owner.context);
+    const context = await newVisitor(chrome.browser);
+    chrome.keep(context);
     const person = await signUpByApi(appUrl, { context, name: "Carl Contributor" });
     await confirmEmailByApi(appUrl, context, person.email);
     await joinByInviteLink(appUrl, owner.context, context, owner.workspace.id, "contributor");
@@ -211,8 +183,8 @@ describe("social posts that need a person", () => {
   });
 
   it("retries only the failed posts picked", async () => {
-    const s = await studio(browser, "Fay Failures");
-    contexts.push(s.context);
+    const s = await studioWithPosts(chrome.browser, "Fay Failures");
+    chrome.keep(s.context);
     const posts = [await s.draft("Failed one"), await s.draft("Failed two"), await s.draft("Failed three")];
     setStatus(
       posts.map((p) => p.id),
@@ -242,8 +214,8 @@ describe("social posts that need a person", () => {
   });
 
   it("pages each list on its own: a hundred drafts do not hide a failed post", async () => {
-    const s = await studio(browser, "Pia Pages");
-    contexts.push(s.context);
+    const s = await studioWithPosts(chrome.browser, "Pia Pages");
+    chrome.keep(s.context);
     const failed = await s.draft("The one that failed");
     setStatus([failed.id], "failed", "Rate limited.");
     for (let i = 0; i < 120; i += 10) {
@@ -287,8 +259,8 @@ describe("social posts that need a person", () => {
   });
 
   it("shows when an account's access runs out and reconnects an expired one", async () => {
-    const s = await studio(browser, "Ezra Expired");
-    contexts.push(s.context);
+    const s = await studioWithPosts(chrome.browser, "Ezra Expired");
+    chrome.keep(s.context);
     queryLocalD1(
       persistDir,
       `UPDATE social_media_accounts SET status = 'expired', last_error = 'The refresh token was refused.', token_expires_at = '2020-01-01 00:00:00' WHERE id = '${s.account.id}'`,

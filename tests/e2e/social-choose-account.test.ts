@@ -1,11 +1,12 @@
 // Someone who manages several Facebook Pages signs in once and is asked, in the app,
 // which Page to connect; an old or already used choice says so and offers to sign in again.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { fakeSocialControl } from "../fakes/fake-social-client";
-import { launchBrowser } from "./browser";
+import { sharedBrowser } from "./browser";
 import { queryLocalD1 } from "./query-local-d1";
 import { signUpByApi } from "./sign-up-by-api";
+import { watchErrors } from "./social-studio";
 import { createWorkspaceByApi, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
@@ -13,12 +14,6 @@ const persistDir = inject("persistDir");
 const fake = fakeSocialControl(inject("fakeSocialUrl"));
 
 type Account = { id: string; platform: string; username: string; account_id: string };
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
 
 /**
  * Facebook's sign-in, with the fake standing in for Facebook's own page: the app sends
@@ -40,20 +35,11 @@ async function signInWithFacebook(context: BrowserContext, page: Page, workspace
 }
 
 describe("choosing which Facebook Page to connect", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-  });
+  const chrome = sharedBrowser();
 
   it("asks which Page after signing in, connects the one chosen, and says when the choice has expired", async () => {
-    const context = await newVisitor(browser);
-    contexts.push(context);
+    const context = await newVisitor(chrome.browser);
+    chrome.keep(context);
     await signUpByApi(appUrl, { context, name: "Paula Pages" });
     const workspace = await createWorkspaceByApi(appUrl, context, `Pages ${Date.now().toString(36)}`);
     const user = `pages${Date.now().toString(36)}`;

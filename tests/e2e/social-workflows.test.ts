@@ -1,62 +1,25 @@
-// Social scheduling in the app, the parts a person does by hand: drag a post to another
-// day, review a contributor's post, attach an uploaded image, and read engagement charts.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { addDays, type CalendarDay, localToInstant, weekdayOf, zonedDay } from "../../worker/lib/zoned-time";
-import { launchBrowser } from "./browser";
+import { sharedBrowser } from "./browser";
 import { queryLocalD1 } from "./query-local-d1";
 import { signUpByApi } from "./sign-up-by-api";
-import { confirmEmailByApi, createWorkspaceByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
+import { api, studio, watchErrors } from "./social-studio";
+import { confirmEmailByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
 const persistDir = inject("persistDir");
 
 type Post = { id: string; status: string; scheduled_at: string | null; media_urls: string[]; created_by: string };
 
-async function api<T>(context: BrowserContext, method: "GET" | "POST" | "PATCH", path: string, data?: object) {
-  const res = await context.request.fetch(`${appUrl}/api/v1${path}`, { method, ...(data ? { data } : {}) });
-  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A signed-in person with a workspace and a sandbox account in it. */
-async function studio(browser: Browser, name: string) {
-  const context = await newVisitor(browser);
-  const person = await signUpByApi(appUrl, { context, name });
-  const workspace = await createWorkspaceByApi(appUrl, context, `${name} ${Date.now().toString(36)}`);
-  const account = await api<{ id: string; username: string }>(
-    context,
-    "POST",
-    `/workspaces/${workspace.id}/social-accounts/sandbox`,
-    { platform: "linkedin" },
-  );
-  return { context, person, workspace, account };
-}
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
 const day = (at: Date) => at.toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, "0");
 
 describe("social workflows in the app", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-  });
+  const chrome = sharedBrowser();
 
   it("moves a post to another day by dragging it on the calendar, keeping its time", async () => {
-    const { context, workspace, account } = await studio(browser, "Dana Dragger");
-    contexts.push(context);
+    const { context, workspace, account } = await studio(chrome.browser, "Dana Dragger");
+    chrome.keep(context);
     // Tomorrow 09:30 UTC (the workspace's zone), moved to the day after.
     const at = new Date();
     at.setUTCDate(at.getUTCDate() + 1);
@@ -89,8 +52,8 @@ describe("social workflows in the app", () => {
   });
 
   it("moves a post to another day and hour in the week's hour grid, in the workspace's time zone", async () => {
-    const { context, workspace, account } = await studio(browser, "Wes Weekly");
-    contexts.push(context);
+    const { context, workspace, account } = await studio(chrome.browser, "Wes Weekly");
+    chrome.keep(context);
     const zone = "America/New_York";
     await api(context, "PATCH", `/workspaces/${workspace.id}`, { settings: { timezone: zone } });
     // A day soon at 09:30 in New York, moved to the next day at 14:30 there; both in one
@@ -129,11 +92,11 @@ describe("social workflows in the app", () => {
   });
 
   it("sends a contributor's post to an editor, who approves it; nobody approves their own", async () => {
-    const owner = await studio(browser, "Olga Owner");
-    contexts.push(owner.context);
+    const owner = await studio(chrome.browser, "Olga Owner");
+    chrome.keep(owner.context);
     const join = async (name: string, role: "editor" | "contributor") => {
-      const context = await newVisitor(browser);
-      contexts.push(context);
+      const context = await newVisitor(chrome.browser);
+      chrome.keep(context);
       const person = await signUpByApi(appUrl, { context, name });
       await confirmEmailByApi(appUrl, context, person.email);
       await joinByInviteLink(appUrl, owner.context, context, owner.workspace.id, role);
@@ -197,8 +160,8 @@ describe("social workflows in the app", () => {
   });
 
   it("uploads an image in the composer with a progress bar and attaches it to the post", async () => {
-    const { context, workspace, account } = await studio(browser, "Uma Uploader");
-    contexts.push(context);
+    const { context, workspace, account } = await studio(chrome.browser, "Uma Uploader");
+    chrome.keep(context);
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${appUrl}/app/w/${workspace.id}/social?tab=compose`);
@@ -260,8 +223,8 @@ describe("social workflows in the app", () => {
   });
 
   it("charts an account's engagement per day and a published post's numbers, with empty states", async () => {
-    const { context, workspace, account } = await studio(browser, "Nia Numbers");
-    contexts.push(context);
+    const { context, workspace, account } = await studio(chrome.browser, "Nia Numbers");
+    chrome.keep(context);
     const quiet = await api<{ id: string; username: string }>(
       context,
       "POST",

@@ -13,10 +13,16 @@ export function newVisitor(browser: Browser, viewport = { width: 1280, height: 9
   return browser.newContext({ viewport, extraHTTPHeaders: { "CF-Connecting-IP": ip } });
 }
 
-type Json = Record<string, unknown>;
-
-async function call<T>(context: BrowserContext, method: "GET" | "POST" | "PATCH", url: string, data?: Json) {
-  const response = await context.request.fetch(url, { method, ...(data ? { data } : {}) });
+/**
+ * One API call as the person signed in to `context`. A fresh connection each time: one kept
+ * alive across seconds of clicking can be closed by the server just as it is reused.
+ */
+export async function call<T>(context: BrowserContext, method: "GET" | "POST" | "PATCH", url: string, data?: object) {
+  const response = await context.request.fetch(url, {
+    method,
+    headers: { Connection: "close" },
+    ...(data ? { data } : {}),
+  });
   if (response.status() >= 300) {
     throw new Error(`${method} ${url} failed: ${response.status()} ${await response.text()}`);
   }
