@@ -7,8 +7,7 @@ import { databaseFor } from "../../lib/db";
 import type { Env } from "../../lib/env";
 import { publishFromJob } from "../../lib/realtime";
 import { loadWorkspaceAccess } from "../../lib/workspace-access";
-import { importProgress } from "./import-job-json";
-import { runImportJob } from "./import-run-job";
+import { progressChange, runImportJob } from "./import-run-job";
 import { type ImportMessage, watchImport } from "./import-watch";
 
 /** A job whose last chunk committed this recently is being driven by a run request. */
@@ -62,15 +61,7 @@ async function continueImport(env: Env, db: Database, message: ImportMessage) {
     ]);
     const [stopped] = await db.q.select().from(crmImportJobs).where(eq(crmImportJobs.id, job.id)).limit(1);
     if (stopped) {
-      await publishFromJob(env, message.workspace_id, [
-        {
-          entity_type: "crm_import_job",
-          entity_id: job.id,
-          op: "update",
-          data: importProgress(stopped),
-          actor_id: null,
-        },
-      ]);
+      await publishFromJob(env, message.workspace_id, [{ ...progressChange(stopped), actor_id: null }]);
     }
     return;
   }

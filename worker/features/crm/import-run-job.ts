@@ -18,7 +18,8 @@ export const RUN_BUDGET_MS = 20_000;
 /** Who runs an import, where: from a request or from the import queue alike. */
 export type ImportRun = { env: Env; db: Database; workspace: WorkspaceRow; actor: Actor; requestId: string | null };
 
-const progressChange = (job: ImportJobRow) => ({
+/** A job's progress as the live feed carries it. */
+export const progressChange = (job: ImportJobRow) => ({
   entity_type: "crm_import_job",
   entity_id: job.id,
   op: "update" as const,
