@@ -55,6 +55,9 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           // A page on a busy two-core machine can take more than a second to show what it fetched.
           expect: { poll: { timeout: 10_000 } },
+          // A story that fails is run once more: on a loaded machine the dev server can stall
+          // for a moment. The stall still shows: start-app prints what wrangler logged of it.
+          retry: 1,
           globalSetup: ["tests/e2e/start-app.ts"],
           fileParallelism: false,
           testTimeout: 60_000,

@@ -30,7 +30,7 @@ export default async function startApp(project: TestProject): Promise<() => Prom
   const meta = Object.fromEntries(
     Object.entries(fakeSocialBindings(social.url)).filter(([key]) => key.startsWith("SOCIAL_META_")),
   );
-  const app = await startWranglerDev({ vars: { ...fakeDnsResolver(dns.url), ...meta } }).catch(
+  const app = await startWranglerDev({ vars: { ...fakeDnsResolver(dns.url), ...meta }, report: true }).catch(
     async (error: unknown) => {
       await dns.close();
       await social.close();

@@ -63,6 +63,23 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 export type WranglerDev = { url: string; state: string; stop(): Promise<void> };
 
+/** A request wrangler logged as slower than this is worth a look when a story fails. */
+const SLOW_REQUEST_MS = 5_000;
+const REQUEST_LINE = /^\[wrangler:info\] (?:[A-Z]+ \S+ \d{3}|QUEUE \S+ \d+\/\d+)\b.*\((\d+)ms\)$/;
+
+/**
+ * What in wrangler's log is out of the ordinary: anything but "Ready" and its request
+ * lines, and requests slower than SLOW_REQUEST_MS. A story that fails because the
+ * server stalled or restarted then says so in the test output.
+ */
+export function unusualLines(output: string): string[] {
+  return output.split("\n").filter((line) => {
+    if (!line.trim() || line.includes("Ready on http")) return false;
+    const request = REQUEST_LINE.exec(line);
+    return !request || Number(request[1]) >= SLOW_REQUEST_MS;
+  });
+}
+
 /** Builds the SPA when it is not built yet: npm test builds it first, a bare vitest run or a bench may not have. */
 export function ensureWebBuild(): void {
   if (!existsSync(join(repo, "dist/web/app/index.html"))) {
@@ -81,15 +98,20 @@ export const loadIntoLocalD1 = (state: string, file: string) =>
     wranglerEnv(state),
   );
 
+type ServeOptions = {
+  config?: string;
+  healthPath?: string;
+  vars?: Record<string, string>;
+  /** Log every request, and print what was out of the ordinary (unusualLines) when the server stops. */
+  report?: boolean;
+};
+
 /**
  * Runs `wrangler dev` on the local state in `state`, which outlives it: stop() ends the
  * server and keeps the data, so a bench can load more and start again. Resolves once it
  * answers `healthPath`.
  */
-export async function serveWranglerDev(
-  state: string,
-  options: { config?: string; healthPath?: string; vars?: Record<string, string> } = {},
-): Promise<Omit<WranglerDev, "state">> {
+export async function serveWranglerDev(state: string, options: ServeOptions = {}): Promise<Omit<WranglerDev, "state">> {
   const config = options.config ? ["--config", options.config] : [];
   const vars = Object.entries(options.vars ?? {}).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
   const [port, inspectorPort] = [await freePort(), await freePort()];
@@ -113,7 +135,7 @@ export async function serveWranglerDev(
       "--test-scheduled",
       "--show-interactive-dev-session=false",
       "--log-level",
-      "warn",
+      options.report ? "info" : "warn",
       ...vars,
     ],
     { cwd: repo, env: wranglerEnv(state), detached: true, stdio: ["ignore", "pipe", "pipe"] },
@@ -127,6 +149,10 @@ export async function serveWranglerDev(
   });
 
   const stop = async () => {
+    if (options.report) {
+      const unusual = unusualLines(output);
+      if (unusual.length) console.warn(`wrangler dev (${url}) logged:\n${unusual.join("\n")}`);
+    }
     if (child.pid === undefined || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
@@ -154,9 +180,7 @@ export async function serveWranglerDev(
 }
 
 /** Starts `wrangler dev` (optionally with another config) on a fresh, migrated local D1 that stop() deletes. */
-export async function startWranglerDev(
-  options: { config?: string; healthPath?: string; vars?: Record<string, string> } = {},
-): Promise<WranglerDev> {
+export async function startWranglerDev(options: ServeOptions = {}): Promise<WranglerDev> {
   ensureWebBuild();
   const state = mkdtempSync(join(tmpdir(), "mewayz-dev-"));
   try {
