@@ -1,6 +1,6 @@
 // The small rules every contact writer shares, one by one.
 import { describe, expect, it } from "vitest";
-import { contactTerms, MAX_NOTE_TERMS } from "../../worker/features/crm/contact-terms";
+import { contactTerms, contactWords, MAX_NOTE_TERMS } from "../../worker/features/crm/contact-terms";
 import { foldText } from "../../worker/features/crm/fold-text";
 import { clampScore, normalizeContact, normalizePhone } from "../../worker/features/crm/normalize-contact";
 import { searchWords } from "../../worker/features/crm/search-words";
@@ -38,16 +38,18 @@ describe("contact rules", () => {
     expect(foldText("ÉLODIE Łódź Straße Ørsted Æsir ﬁne")).toBe("elodie lodz strasse orsted aesir fine");
   });
 
-  it("indexes names, company, position, the email in parts and the notes' first distinct words", () => {
-    const terms = contactTerms({
-      first_name: "Mary-Jane",
-      last_name: "O'Brien",
-      email: "MJ.OBrien+crm@Mail.Example.co.uk",
-      company: "Smith & Sons",
-      position: null,
-      notes: `${Array.from({ length: MAX_NOTE_TERMS + 10 }, (_, i) => `w${i} w${i}`).join(" ")}`,
-    });
-    expect(terms).toEqual(
+  const maryJane = {
+    first_name: "Mary-Jane",
+    last_name: "O'Brien",
+    email: "MJ.OBrien+crm@Mail.Example.co.uk",
+    company: "Smith & Sons",
+    position: null,
+    notes: `${Array.from({ length: MAX_NOTE_TERMS + 10 }, (_, i) => `w${i} w${i}`).join(" ")}`,
+  };
+
+  it("finds a contact by names, company, position, the email in parts and the notes' first distinct words", () => {
+    const words = contactWords(maryJane);
+    expect([...words]).toEqual(
       expect.arrayContaining([
         "mary",
         "jane",
@@ -69,9 +71,27 @@ describe("contact rules", () => {
         `w${MAX_NOTE_TERMS - 1}`,
       ]),
     );
-    expect(terms).not.toContain(`w${MAX_NOTE_TERMS}`);
+    expect(words.has(`w${MAX_NOTE_TERMS}`)).toBe(false);
+    expect([...words].every((t) => t.length <= 64)).toBe(true);
+  });
+
+  it("indexes only the words that start no other word of the contact, and still finds it by every word", () => {
+    const terms = contactTerms(maryJane);
     expect(new Set(terms).size).toBe(terms.length);
-    expect(terms.every((t) => t.length <= 64)).toBe(true);
+    // "o" starts "obrien", "mj" the address, "mail" the domain, "w1" "w10": the longer ones stand for them.
+    for (const gone of ["o", "mj", "mj.obrien+crm", "mail", "w1", "w10"]) expect(terms).not.toContain(gone);
+    const kept = ["obrien", "mj.obrien+crm@mail.example.co.uk", "mail.example.co.uk", "w100", "brien", "uk"];
+    for (const term of kept) {
+      expect(terms).toContain(term);
+    }
+    expect(terms.length).toBeLessThan(contactWords(maryJane).size);
+    // A search word matches a term it starts: every word and every prefix of one still finds the contact.
+    for (const word of contactWords(maryJane)) {
+      for (let end = 1; end <= word.length; end++) {
+        const prefix = word.slice(0, end);
+        expect(terms.some((term) => term.startsWith(prefix))).toBe(true);
+      }
+    }
   });
 
   it("cuts terms to the column's width and leaves out what a prefix range cannot find", () => {
@@ -85,7 +105,7 @@ describe("contact rules", () => {
       position: null,
       notes: null,
     });
-    expect(terms).toEqual(["a".repeat(64), "partyx", "han"]);
+    expect(terms).toEqual(["a".repeat(64), "han", "partyx"]);
   });
 
   it("splits a search into folded words, keeping email pieces whole", () => {

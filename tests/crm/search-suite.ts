@@ -295,6 +295,33 @@ export function searchSuite(dbOf: () => Database) {
       expect(paged).toEqual(["abe Adams", "Al adams", "bea Baker", "Cy carter", "Dora davis"]);
     });
 
+    it("drops, on an edit, the shorter words an older index holds besides the terms", async () => {
+      const db = dbOf();
+      const id = await addContact(db, workspaceId, userId, {
+        first_name: "Hedy",
+        last_name: "Kiesler",
+        email: "hedy@frequency-hopping.example",
+      });
+      // An index written before prefixes were left out also holds "hedy" and "frequency".
+      await db.atomic((q) => [
+        q
+          .insert(db.t.crmContactTerms)
+          .values(
+            ["hedy", "frequency"].map((term) => ({ id: uuidv7(), workspace_id: workspaceId, contact_id: id, term })),
+          ),
+      ]);
+      expect(await search("frequency")).toEqual([id]);
+      const [before] = await db.q.select().from(db.t.crmContacts).where(eq(db.t.crmContacts.id, id));
+      await db.atomic((q) =>
+        updateContactStatements(q, db, [{ before: before!, changes: { first_name: "Hedwig", email: null } }]),
+      );
+      expect(await search("frequency")).toEqual([]);
+      expect(await search("hedy")).toEqual([]);
+      expect(await search("hed")).toEqual([id]);
+      expect(await search("kiesler")).toEqual([id]);
+      await db.atomic((q) => deleteContactsStatements(q, db, workspaceId, [id]));
+    });
+
     it("follows an edit and a delete in the same atomic unit", async () => {
       const db = dbOf();
       const [before] = await db.q.select().from(db.t.crmContacts).where(eq(db.t.crmContacts.id, ids.byron!));

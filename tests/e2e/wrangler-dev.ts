@@ -67,6 +67,9 @@ export type WranglerDev = { url: string; state: string; stop(): Promise<void> };
 const SLOW_REQUEST_MS = 5_000;
 const REQUEST_LINE = /^\[wrangler:info\] (?:[A-Z]+ \S+ \d{3}|QUEUE \S+ \d+\/\d+)\b.*\((\d+)ms\)$/;
 
+/** wrangler's failed look-up of workers.cloudflare.com (for `request.cf`), harmless offline. */
+const OFFLINE_NOISE = /Request\.cf|workers\.cloudflare\.com|^\s+at GetAddrInfoReqWrap/;
+
 /**
  * What in wrangler's log is out of the ordinary: anything but "Ready" and its request
  * lines, and requests slower than SLOW_REQUEST_MS. A story that fails because the
@@ -74,7 +77,7 @@ const REQUEST_LINE = /^\[wrangler:info\] (?:[A-Z]+ \S+ \d{3}|QUEUE \S+ \d+\/\d+)
  */
 export function unusualLines(output: string): string[] {
   return output.split("\n").filter((line) => {
-    if (!line.trim() || line.includes("Ready on http")) return false;
+    if (!line.trim() || line.includes("Ready on http") || OFFLINE_NOISE.test(line)) return false;
     const request = REQUEST_LINE.exec(line);
     return !request || Number(request[1]) >= SLOW_REQUEST_MS;
   });

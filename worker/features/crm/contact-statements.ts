@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import { deleteManyByKeys, insertMany, inValues, updateManyById } from "../../../db/write-many";
-import { contactTerms } from "./contact-terms";
+import { contactTerms, contactWords } from "./contact-terms";
 import type { ContactValues } from "./normalize-contact";
 import { tagKey } from "./unique-tags";
 
@@ -87,7 +87,8 @@ export function updateContactStatements(q: Query, db: Database, updates: Contact
     }
     const was = new Set(contactTerms(before));
     const is = new Set(contactTerms({ ...before, ...changes }));
-    for (const t of was) if (!is.has(t)) gone.terms.push([before.id, t]);
+    // Every word, not just the indexed terms: an index written before prefixes were left out holds those too.
+    for (const t of contactWords(before)) if (!is.has(t)) gone.terms.push([before.id, t]);
     added.terms.push(
       ...termRows(
         workspaceId,
