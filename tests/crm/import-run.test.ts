@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { activityRows, parseCsv } from "../activity/activity-helpers";
 import { errorOf, signUp } from "../helpers/api";
 import { connectLive } from "../helpers/live";
-import { createWorkspace } from "../helpers/workspaces";
+import { createWorkspace, teammate } from "../helpers/workspaces";
 import commaBom from "./fixtures/comma-bom.csv?raw";
 import formulas from "./fixtures/formula-injection.csv?raw";
 import semicolon from "./fixtures/semicolon.csv?raw";
@@ -311,19 +311,28 @@ describe("running an import", () => {
     expect(await one.json()).toMatchObject({ id: a.job.id, file_name: "a.csv", total_rows: 2, status: "uploaded" });
   });
 
-  it("publishes progress and the new contacts on the live feed", async () => {
+  it("publishes progress and the new contacts on the live feed, to readers too", async () => {
     const { id } = await createWorkspace(owner.client, "Live Import");
     const tab = await connectLive(owner.client, id);
+    const viewer = await connectLive((await teammate(id, "viewer")).client, id);
     await tab.next("hello");
+    await viewer.next("hello");
     const { job } = await importFile(owner.client, id, commaBom);
     const progress = await tab.next("change", (m) => m.entity_type === "crm_import_job" && m.op === "update");
     expect(progress).toMatchObject({
       entity_id: job.id,
       data: { status: "completed", processed_rows: 2, total_rows: 2, created_count: 2 },
     });
-    const created = await tab.next("change", (m) => m.entity_type === "crm_contact" && m.op === "create");
-    expect(created.data).toMatchObject({ first_name: "Ada", email: "ada@example.com", tags: ["vip", "math"] });
+    // The new contacts come as one change, published with the progress: one per chunk, not one per row.
+    const announced = { op: "create", entity_id: job.id, data: { import_job_id: job.id, imported: 2 } };
+    const contactChanges = (socket: typeof tab) =>
+      socket.messages.filter((m) => m.type === "change" && m.entity_type === "crm_contact");
+    expect(contactChanges(tab)).toEqual([expect.objectContaining(announced)]);
+    // A viewer, who may not see the import itself, still learns of its contacts.
+    expect(await viewer.next("change", (m) => m.entity_type === "crm_contact")).toMatchObject(announced);
+    expect(viewer.messages.some((m) => m.type === "change" && m.entity_type === "crm_import_job")).toBe(false);
     tab.ws.close(1000);
+    viewer.ws.close(1000);
   });
 });
 

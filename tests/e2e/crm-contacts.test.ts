@@ -99,6 +99,10 @@ describe("CRM contacts in the browser", () => {
     // Grace opens the same import: the live feed will move her progress bar while Ada's tab runs it.
     await grace.page.goto(page.url());
     await grace.page.getByTestId("import-mapping").waitFor();
+    // In another tab she has the (still empty) contacts table open: it fills as the import lands.
+    const graceTable = await grace.context.newPage();
+    await graceTable.goto(`${appUrl}/app/w/${workspaceId}/crm`);
+    await graceTable.getByTestId("empty-state").waitFor();
 
     await preview.getByTestId("import-run").click();
     const progress = page.locator('[data-testid="import-progress"][data-status="completed"]');
@@ -118,6 +122,9 @@ describe("CRM contacts in the browser", () => {
     await watched.waitFor();
     expect(await watched.getByTestId("import-progressbar").getAttribute("aria-valuenow")).toBe("4");
     expect(await watched.getByTestId("report-created").textContent()).toBe("3");
+    await expect.poll(() => graceTable.getByTestId("contact-row").count()).toBe(3);
+    expect(await graceTable.getByTestId("contacts-table").textContent()).toContain("alan@example.com");
+    await graceTable.close();
 
     // The import is listed for later, finished; one left at its mapping can be cancelled from there.
     await page.getByRole("link", { name: "← Contacts" }).waitFor();

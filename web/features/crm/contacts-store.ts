@@ -342,7 +342,8 @@ export function createContactsStore(options: {
       return;
     }
     if (!isContact(change.data)) {
-      // Announced without the row (the notes document saved it): fetch it if this list shows it.
+      // Announced without the row (the notes document saved it, or an import made many): fetch it
+      // if this list shows it; reload for new ones.
       if (indexOf(id) >= 0) void refetchOne(id);
       else if (change.op === "create") reloadSoon();
       return;

@@ -3,7 +3,7 @@ import type { Database, Statement } from "../../../db/database";
 import { updateManyById } from "../../../db/write-many";
 import { type Actor, activityEntryBy } from "../../lib/activity";
 import type { Change } from "../../lib/realtime";
-import { type ContactRow, insertContactStatements, updateContactStatements } from "./contact-statements";
+import { insertContactStatements, updateContactStatements } from "./contact-statements";
 import { findMatches } from "./import-find-matches";
 import type { ImportJobRow } from "./import-job-json";
 import type { ColumnMapping } from "./import-mapping";
@@ -121,23 +121,31 @@ export async function runChunk(
     return statements;
   });
 
-  const contactRows: { op: "create" | "update"; row: ContactRow }[] = [
-    ...inserts.map((contact) => ({
-      op: "create" as const,
-      row: { ...contact, created_at: now, updated_at: now },
-    })),
-    ...updates.map(({ before, changes }) => ({
-      op: "update" as const,
-      row: { ...before, ...changes, updated_at: now },
-    })),
-  ];
   return {
     done,
-    changes: contactRows.map(({ op, row }) => ({
-      entity_type: "crm_contact",
-      entity_id: row.id,
-      op,
-      data: toContactJson(row),
-    })),
+    changes: [
+      // The new contacts are announced as one change: a file of 50,000 rows would otherwise
+      // fill the feed, and every open tab, with 50,000 rows. Lists reload on it; no open
+      // page shows a contact that did not exist.
+      ...(inserts.length > 0 ? [importedChange(job.id, inserts.length)] : []),
+      ...updates.map(({ before, changes }) => ({
+        entity_type: "crm_contact",
+        entity_id: before.id,
+        op: "update" as const,
+        data: toContactJson({ ...before, ...changes, updated_at: now }),
+      })),
+    ],
   };
 }
+
+/**
+ * "This import created `count` contacts": a crm_contact change without a row, whose
+ * entity_id is the import job's (readers without the import permission see it too, the
+ * job's own progress they do not).
+ */
+export const importedChange = (jobId: string, count: number): Change => ({
+  entity_type: "crm_contact",
+  entity_id: jobId,
+  op: "create",
+  data: { import_job_id: jobId, imported: count },
+});
