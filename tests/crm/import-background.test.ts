@@ -4,7 +4,10 @@
 import { env } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { handleImportBatch } from "../../worker/features/crm/import-queue-handler";
 import { IMPORT_CHUNK_ROWS } from "../../worker/features/crm/import-run-chunk";
+import type { ImportMessage } from "../../worker/features/crm/import-watch";
+import type { Env } from "../../worker/lib/env";
 import { activityRows } from "../activity/activity-helpers";
 import { signUp } from "../helpers/api";
 import { connectLive } from "../helpers/live";
@@ -99,6 +102,32 @@ describe("an import nobody drives", { timeout: 30_000 }, () => {
       status: "completed",
       created_count: 20,
     });
+  });
+
+  it("hands the rows a delivery had no time for to the next delivery", async () => {
+    const { id } = await createWorkspace(owner.client, "Long File Co");
+    const job = await prepared(owner, id);
+    await leftRunning(job.id, 60);
+    // One delivery whose time is up after its first chunk, as a 20-second budget runs out on a long file.
+    const acked: string[] = [];
+    const message = {
+      id: "m1",
+      timestamp: new Date(),
+      attempts: 1,
+      body: { workspace_id: id, job_id: job.id, user_id: owner.user.id },
+      ack: () => acked.push("ack"),
+      retry: () => acked.push("retry"),
+    };
+    const batch = { queue: "mewayz-crm-import", messages: [message], ackAll() {}, retryAll() {} };
+    await handleImportBatch(batch as unknown as MessageBatch<ImportMessage>, env as Env, 0);
+    expect(acked).toEqual(["ack"]);
+    expect(await jobOf(owner, id, job.id)).toMatchObject({ status: "running", processed_rows: IMPORT_CHUNK_ROWS });
+
+    // The queue's next delivery, sent at once, goes on from there and finishes: every row once.
+    const finished = await until(owner, id, job.id, (j) => j.status !== "running");
+    expect(finished).toMatchObject({ status: "completed", processed_rows: ROWS, created_count: ROWS });
+    const contacts = await contactsOf(id);
+    expect(new Set(contacts.map((c) => c.email)).size).toBe(ROWS);
   });
 
   it("stops, with a reason, a job whose member may no longer import", async () => {

@@ -7,17 +7,18 @@ import { databaseFor } from "../../lib/db";
 import type { Env } from "../../lib/env";
 import { publishFromJob } from "../../lib/realtime";
 import { loadWorkspaceAccess } from "../../lib/workspace-access";
-import { progressChange, runImportJob } from "./import-run-job";
+import { progressChange, RUN_BUDGET_MS, runImportJob } from "./import-run-job";
 import { type ImportMessage, watchImport } from "./import-watch";
 
 /** A job whose last chunk committed this recently is being driven by a run request. */
 export const DRIVEN_WITHIN_MS = 5_000;
 
-export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env) {
+/** `budgetMs`: how long each delivery imports before it hands the rest on (RUN_BUDGET_MS). */
+export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env: Env, budgetMs = RUN_BUDGET_MS) {
   const db = databaseFor(env);
   for (const message of batch.messages) {
     try {
-      await continueImport(env, db, message.body);
+      await continueImport(env, db, message.body, budgetMs);
       message.ack();
     } catch (err) {
       console.error(
@@ -33,7 +34,7 @@ export async function handleImportBatch(batch: MessageBatch<ImportMessage>, env:
   }
 }
 
-async function continueImport(env: Env, db: Database, message: ImportMessage) {
+async function continueImport(env: Env, db: Database, message: ImportMessage, budgetMs: number) {
   const { crmImportJobs, users } = db.t;
   const [job] = await db.q
     .select()
@@ -66,6 +67,6 @@ async function continueImport(env: Env, db: Database, message: ImportMessage) {
     return;
   }
   const actor = { userId: message.user_id, name: user.name, ip: null, userAgent: null };
-  const after = await runImportJob({ env, db, workspace: access.workspace, actor, requestId: null }, job.id);
+  const after = await runImportJob({ env, db, workspace: access.workspace, actor, requestId: null }, job.id, budgetMs);
   if (after.status === "running") await watchImport(env, { ...message, continuing: true }, 0);
 }
