@@ -125,8 +125,8 @@ export async function runChunk(
     done,
     changes: [
       // The new contacts are announced as one change: a file of 50,000 rows would otherwise
-      // fill the feed, and every open tab, with 50,000 rows. Lists reload on it; no open
-      // page shows a contact that did not exist.
+      // fill the feed, and every open tab, with 50,000 rows. Lists reload on it; no contact
+      // page can be open on a contact that did not exist yet.
       ...(inserts.length > 0 ? [importedChange(job.id, inserts.length)] : []),
       ...updates.map(({ before, changes }) => ({
         entity_type: "crm_contact",
@@ -143,7 +143,7 @@ export async function runChunk(
  * entity_id is the import job's (readers without the import permission see it too, the
  * job's own progress they do not).
  */
-export const importedChange = (jobId: string, count: number): Change => ({
+const importedChange = (jobId: string, count: number): Change => ({
   entity_type: "crm_contact",
   entity_id: jobId,
   op: "create",
