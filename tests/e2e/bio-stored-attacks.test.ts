@@ -5,9 +5,9 @@
 // attacker-controlled address is requested, no link leads to a forbidden scheme. A
 // visitor with the CSP on must see no violation either (nothing was left for it to stop).
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { STORED_MEDIA_ATTACKS, STORED_URL_ATTACKS, THEME_ATTACKS } from "../bio/xss-corpus";
-import { launchBrowser } from "./browser";
+import { sharedBrowser } from "./browser";
 import { queryLocalD1 } from "./query-local-d1";
 import { signUpByApi } from "./sign-up-by-api";
 import { createWorkspaceByApi, newVisitor } from "./workspace-by-api";
@@ -113,20 +113,11 @@ async function dangerousParts(page: Page, pageId: string): Promise<string[]> {
 }
 
 describe("bio pages stored around the API, in the browser", () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
+  const shared = sharedBrowser();
 
   it("runs no script and leads nowhere forbidden, with hostile theme values, link URLs and image addresses", async () => {
-    const owner = await newVisitor(browser);
-    contexts.push(owner);
+    const owner = await newVisitor(shared.browser);
+    shared.keep(owner);
     await signUpByApi(appUrl, { context: owner, name: "Mallory" });
     const workspace = await createWorkspaceByApi(appUrl, owner, `Stored ${suffix()}`);
     const links = [
@@ -157,9 +148,9 @@ describe("bio pages stored around the API, in the browser", () => {
     expect(stored[0]?.links).toContain("javascript:alert(1)");
     expect(stored[0]?.theme).toContain("</style>");
 
-    const bare = await visitorBrowser(browser, { bypassCSP: true });
-    const guarded = await visitorBrowser(browser, { bypassCSP: false });
-    contexts.push(bare.context, guarded.context);
+    const bare = await visitorBrowser(shared.browser, { bypassCSP: true });
+    const guarded = await visitorBrowser(shared.browser, { bypassCSP: false });
+    shared.keep(bare.context, guarded.context);
 
     for (const { id, slug } of pages) {
       const url = `${appUrl}/${slug}`;

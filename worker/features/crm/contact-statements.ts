@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import { deleteManyByKeys, insertMany, inValues, updateManyById } from "../../../db/write-many";
-import { contactTerms, contactWords } from "./contact-terms";
+import { contactTerms, contactWords, termsOf } from "./contact-terms";
 import type { ContactValues } from "./normalize-contact";
 import { tagKey } from "./unique-tags";
 
@@ -85,10 +85,11 @@ export function updateContactStatements(q: Query, db: Database, updates: Contact
         ),
       );
     }
-    const was = new Set(contactTerms(before));
+    const words = contactWords(before);
+    const was = new Set(termsOf(words));
     const is = new Set(contactTerms({ ...before, ...changes }));
     // Every word, not just the indexed terms: an index written before prefixes were left out holds those too.
-    for (const t of contactWords(before)) if (!is.has(t)) gone.terms.push([before.id, t]);
+    for (const t of words) if (!is.has(t)) gone.terms.push([before.id, t]);
     added.terms.push(
       ...termRows(
         workspaceId,

@@ -70,8 +70,11 @@ export function contactWords(contact: Searchable): Set<string> {
  * finds "ada" finds "ada.l@studio.example" too: the shorter row finds nothing more, and
  * leaving it out spares a third of the index rows an import writes.
  */
-export function contactTerms(contact: Searchable): string[] {
+export const contactTerms = (contact: Searchable): string[] => termsOf(contactWords(contact));
+
+/** Words without those that start another of them. */
+export function termsOf(words: Iterable<string>): string[] {
   // Sorted, any word that starts another starts the one right after it.
-  const sorted = [...contactWords(contact)].sort();
+  const sorted = [...words].sort();
   return sorted.filter((word, i) => !sorted[i + 1]?.startsWith(word));
 }
