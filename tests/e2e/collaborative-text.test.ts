@@ -1,7 +1,6 @@
 // Collaborative text against the real worker under `wrangler dev`: a stock y-websocket
 // provider and a hand-built y-protocols client (the shape our own client takes) type
 // into one CRM contact's notes at once, converge, and the row ends with the merged text.
-import { randomUUID } from "node:crypto";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { describe, expect, inject, it } from "vitest";
@@ -9,15 +8,11 @@ import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { queryLocalD1 } from "./query-local-d1";
 
 type Polyfill = NonNullable<NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>["WebSocketPolyfill"]>;
 
 const appUrl = inject("appUrl");
-const persistDir = inject("persistDir");
 const wsUrl = appUrl.replace(/^http/, "ws");
-
-const d1 = <T>(sql: string) => queryLocalD1<T>(persistDir, sql);
 
 async function api<T>(path: string, init: { method?: string; json?: unknown; cookie?: string } = {}) {
   const res = await fetch(`${appUrl}${path}`, {
@@ -94,11 +89,14 @@ describe("collaborative text over the real worker", () => {
       json: { name: "collab e2e", abilities: ["workspaces:read", "crm:read", "crm:write"] },
       cookie,
     });
-    // There is no CRM API yet: the contact goes straight into the local D1.
-    const contactId = randomUUID();
-    d1(
-      `INSERT INTO crm_contacts (id, workspace_id, first_name, last_name, notes, created_by) VALUES ('${contactId}', '${workspace.id}', 'Grace', 'Hopper', 'Met at the fair.', '${signup.body.user.id}')`,
-    );
+    const contactsPath = `/api/v1/workspaces/${workspace.id}/contacts`;
+    const {
+      body: { id: contactId },
+    } = await api<{ id: string }>(contactsPath, {
+      method: "POST",
+      json: { first_name: "Grace", last_name: "Hopper", notes: "Met at the fair." },
+      cookie,
+    });
     const docName = `crm_contacts:${contactId}:notes`;
     const serverUrl = `${wsUrl}/api/v1/workspaces/${workspace.id}/docs`;
 
@@ -127,17 +125,23 @@ describe("collaborative text over the real worker", () => {
       ours.socket.close(1000);
     }
 
-    // The last one out writes the row.
+    // The last one out writes the row, and the contact's timeline says so.
     const deadline = Date.now() + 30_000;
-    let row: { notes: string | null; edits: number } | undefined;
+    let notes: string | null = null;
     for (;;) {
-      [row] = d1<{ notes: string | null; edits: number }>(
-        `SELECT notes, (SELECT COUNT(*) FROM activity_logs WHERE entity_id = '${contactId}' AND type = 'crm_contact.content_edited') AS edits FROM crm_contacts WHERE id = '${contactId}'`,
-      );
-      if (row?.notes === "Ada: Met at the fair. Grace: send the deck." || Date.now() > deadline) break;
+      ({
+        body: { notes },
+      } = await api<{ notes: string | null }>(`${contactsPath}/${contactId}`, { cookie }));
+      if (notes === "Ada: Met at the fair. Grace: send the deck." || Date.now() > deadline) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    expect(row?.notes).toBe("Ada: Met at the fair. Grace: send the deck.");
-    expect(row?.edits).toBeGreaterThanOrEqual(1);
+    expect(notes).toBe("Ada: Met at the fair. Grace: send the deck.");
+    const { body: timeline } = await api<{ data: { type: string }[] }>(
+      `/api/v1/workspaces/${workspace.id}/activity?entity_type=crm_contact&entity_id=${contactId}`,
+      { cookie },
+    );
+    expect(timeline.data.filter((entry) => entry.type === "crm_contact.content_edited").length).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 });

@@ -1,13 +1,12 @@
 // The live workspace in two browsers: two people in one workspace see each other online,
 // see each other's changes without reloading, are told when an edit went stale, and type
 // into one collaborative field together.
-import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser";
-import { queryLocalD1 } from "./query-local-d1";
 import { PASSWORD, signUpByApi } from "./sign-up-by-api";
 import {
+  call,
   confirmEmailByApi,
   createWorkspaceByApi,
   joinByInviteLink,
@@ -16,9 +15,6 @@ import {
 } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
-const persistDir = inject("persistDir");
-
-const d1 = <T>(sql: string) => queryLocalD1<T>(persistDir, sql);
 
 type Person = { context: BrowserContext; page: Page; id: string; name: string; email: string };
 
@@ -163,10 +159,12 @@ describe("the live workspace, in two browsers", () => {
   });
 
   it("two people type into one collaborative field and see each other's text and cursor", async () => {
-    const contactId = randomUUID();
-    d1(
-      `INSERT INTO crm_contacts (id, workspace_id, first_name, last_name, notes, created_by) VALUES ('${contactId}', '${workspaceId}', 'Charles', 'Babbage', 'Met at the fair.', '${ada.id}')`,
-    );
+    const contactUrl = (id = "") => `${appUrl}/api/v1/workspaces/${workspaceId}/contacts${id && `/${id}`}`;
+    const { id: contactId } = await call<{ id: string }>(ada.context, "POST", contactUrl(), {
+      first_name: "Charles",
+      last_name: "Babbage",
+      notes: "Met at the fair.",
+    });
     const url = `${appUrl}/app/w/${workspaceId}/dev/docs/crm_contacts:${contactId}:notes`;
     for (const p of [ada, grace]) {
       await p.page.goto(url);
@@ -193,7 +191,7 @@ describe("the live workspace, in two browsers", () => {
 
     // The text reaches the contact's row once both have stopped typing.
     await expect
-      .poll(() => d1<{ notes: string }>(`SELECT notes FROM crm_contacts WHERE id = '${contactId}'`)[0]?.notes, {
+      .poll(async () => (await call<{ notes: string }>(ada.context, "GET", contactUrl(contactId))).notes, {
         timeout: 30_000,
         interval: 1_000,
       })
