@@ -395,7 +395,7 @@ async function main() {
     const variedFile = ["First Name,Last Name,Email,Company,Job Title,Tags"];
     for (let i = 1; i <= IMPORT_ROWS; i++) {
       const [first, last] = [pick(FIRST), pick(LAST)];
-      const email = `${first}.${last}.imported-${i}@${pick(["gmail.example", "mail.example", "agency.example"])}`;
+      const email = `${first}.${last}${i}@${pick(["gmail.example", "mail.example", "agency.example"])}`;
       variedFile.push(
         `${first},${last},${email.toLowerCase()},${pick(COMPANIES)},${pick(POSITIONS)},import;${pick(TAGS)}`,
       );
@@ -455,7 +455,7 @@ async function main() {
       const rows = [];
       for (let i = from; i < Math.min(from + IMPORT_CHUNK_ROWS, IMPORT_ROWS + 1); i++) {
         const [first, last] = [pick(FIRST), pick(LAST)];
-        rows.push([uuidv7(), first, last, `${first}.${last}.floor-${i}@mail.example`.toLowerCase(), pick(COMPANIES)]);
+        rows.push([uuidv7(), first, last, `${first}.${last}.f${i}@mail.example`.toLowerCase(), pick(COMPANIES)]);
       }
       const res = await fetch(`${bareUrl}/insert?workspace=${workspaceId}&user=${user.id}`, {
         method: "POST",
