@@ -39,12 +39,23 @@ async function studioWithPosts(browser: Browser, name: string) {
   return { ...s, draft, get };
 }
 
-/** What the publisher leaves behind, set directly: no network to wait for here. */
-const setStatus = (ids: string[], status: "failed" | "unconfirmed", reason: string) =>
-  queryLocalD1(
-    persistDir,
-    `UPDATE social_media_posts SET status = '${status}', failure_reason = '${reason}' WHERE id IN (${ids.map((id) => `'${id}'`).join(", ")})`,
-  );
+/**
+ * Posts sent now through the sandbox network, which fails them as their hashtags ask
+ * (#timeout: no answer, #fail: refused): the minute cron hands them to the publish queue,
+ * and the publisher leaves them as it would after a real network's answer.
+ */
+async function sentAndLeft(s: Awaited<ReturnType<typeof studioWithPosts>>, contents: string[], left: Post["status"]) {
+  // The API takes a time up to a minute past: this minute's cron picks them up.
+  const now = new Date().toISOString();
+  const posts: Post[] = [];
+  for (const content of contents) posts.push(await s.draft(content, { status: "scheduled", scheduled_at: now }));
+  const tick = await fetch(`${appUrl}/__scheduled?cron=*+*+*+*+*`);
+  expect(tick.status).toBe(200);
+  for (const post of posts) {
+    await expect.poll(async () => (await s.get(post.id)).status, { timeout: 20_000 }).toBe(left);
+  }
+  return posts;
+}
 
 describe("social posts that need a person", () => {
   const chrome = sharedBrowser();
@@ -52,9 +63,11 @@ describe("social posts that need a person", () => {
   it("settles an unconfirmed post as live with its id, and sends another again only after a warning", async () => {
     const s = await studioWithPosts(chrome.browser, "Uri Unsure");
     chrome.keep(s.context);
-    const live = await s.draft("Maybe out already");
-    const lost = await s.draft("Maybe never left");
-    setStatus([live.id, lost.id], "unconfirmed", "The network did not answer in time.");
+    const [live, lost] = (await sentAndLeft(
+      s,
+      ["Maybe out already #timeout", "Maybe never left #timeout"],
+      "unconfirmed",
+    )) as [Post, Post];
 
     const page = await s.context.newPage();
     const errors = watchErrors(page);
@@ -185,18 +198,13 @@ describe("social posts that need a person", () => {
   it("retries only the failed posts picked", async () => {
     const s = await studioWithPosts(chrome.browser, "Fay Failures");
     chrome.keep(s.context);
-    const posts = [await s.draft("Failed one"), await s.draft("Failed two"), await s.draft("Failed three")];
-    setStatus(
-      posts.map((p) => p.id),
-      "failed",
-      "LinkedIn refused it: duplicate content.",
-    );
+    const posts = await sentAndLeft(s, ["Failed one #fail", "Failed two #fail", "Failed three #fail"], "failed");
 
     const page = await s.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${appUrl}/app/w/${s.workspace.id}/social?tab=failed`);
     const row = (text: string) => page.getByTestId("failed-post").filter({ hasText: text });
-    expect(await row("Failed two").textContent()).toContain("duplicate content");
+    expect(await row("Failed two").textContent()).toContain("The sandbox refused this post");
     const retry = page.getByTestId("retry-selected");
     expect(await retry.isDisabled()).toBe(true);
     await row("Failed one").getByTestId("select-failed").check();
@@ -216,8 +224,7 @@ describe("social posts that need a person", () => {
   it("pages each list on its own: a hundred drafts do not hide a failed post", async () => {
     const s = await studioWithPosts(chrome.browser, "Pia Pages");
     chrome.keep(s.context);
-    const failed = await s.draft("The one that failed");
-    setStatus([failed.id], "failed", "Rate limited.");
+    await sentAndLeft(s, ["The one that failed #fail"], "failed");
     for (let i = 0; i < 120; i += 10) {
       await Promise.all(Array.from({ length: 10 }, (_, j) => s.draft(`Idea number ${i + j + 1}`)));
     }
