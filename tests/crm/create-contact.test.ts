@@ -154,6 +154,7 @@ describe("creating a contact", () => {
     ["a follow-up in words", { next_follow_up: "next tuesday" }, "next_follow_up"],
     ["a date-time without its zone", { next_follow_up: "2026-03-10T09:00:00" }, "next_follow_up"],
     ["a date past what MySQL stores", { last_contacted: "2040-01-01T00:00:00Z" }, "last_contacted"],
+    ["a date before what MySQL stores", { next_follow_up: "1969-12-31" }, "next_follow_up"],
     ["an unknown field", { owner: "me" }, ""],
   ])("refuses %s with 422 naming %j, and stores nothing", async (_, fields, path) => {
     const { client: me } = await signUp();

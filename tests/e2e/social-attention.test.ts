@@ -125,6 +125,13 @@ describe("social posts that need a person", () => {
     await expect.poll(() => panel.getByRole("alert").first().textContent()).toMatch(/does not exist/);
     expect((await s.get(post.id)).status).toBe("draft");
 
+    // So is a time beyond the horizon; the server refuses it with the same words.
+    await panel.getByTestId("panel-when").fill(`${year + 2}-06-01T10:00`);
+    await expect.poll(() => panel.textContent()).toContain("Choose a time at most two years ahead.");
+    await panel.getByTestId("panel-schedule").click();
+    await expect.poll(() => panel.getByRole("alert").first().textContent()).toMatch(/at most two years ahead/);
+    expect((await s.get(post.id)).status).toBe("draft");
+
     await panel.getByTestId("panel-when").fill(`${day}T09:30`);
     await panel.locator("#panel-tags").fill("#spring launch");
     // An image added after composing, uploaded from the panel.

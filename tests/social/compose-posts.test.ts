@@ -78,6 +78,43 @@ describe("composing posts", () => {
     expect((await post({ account_ids: [mine.id], content: "hi", status: "published" })).status).toBe(422);
   });
 
+  it("refuses a time more than two years ahead, or one a timestamp cannot hold, and writes nothing", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const account = await sandbox(owner.client, workspace.id, "twitter");
+    const posts = `/api/v1/workspaces/${workspace.id}/posts`;
+    const post = (json: unknown) => owner.client.fetch(posts, { method: "POST", json });
+    const count = async () =>
+      ((await (await owner.client.fetch(`${posts}?limit=100`)).json()) as { data: unknown[] }).data.length;
+    const days = (n: number) => inMinutes(n * 24 * 60);
+
+    for (const scheduled_at of [days(731), "2040-01-01T10:00", "9999-12-31T23:59:59Z", "+275760-09-13T00:00:00Z"]) {
+      for (const status of ["scheduled", "draft"]) {
+        const res = await post({ account_ids: [account.id], content: "Far off", status, scheduled_at });
+        expect(res.status, `${status} at ${scheduled_at}`).toBe(422);
+        expect((await errorOf(res)).details).toEqual([expect.objectContaining({ path: "scheduled_at" })]);
+      }
+    }
+    // A draft may keep a time that has passed, but not one before 1970.
+    const ancient = await post({ account_ids: [account.id], content: "Old", scheduled_at: "1960-01-01T10:00:00Z" });
+    expect(ancient.status).toBe(422);
+    expect(await count()).toBe(0);
+
+    // Right up to the horizon is fine, and an edit is held to it too.
+    const { data } = await createPosts(owner.client, workspace.id, {
+      account_ids: [account.id],
+      content: "Next year",
+      status: "scheduled",
+      scheduled_at: days(729),
+    });
+    const moved = await owner.client.fetch(`${posts}/${data[0]?.id}`, {
+      method: "PATCH",
+      json: { scheduled_at: days(800) },
+    });
+    expect(moved.status).toBe(422);
+    const kept = (await (await owner.client.fetch(`${posts}/${data[0]?.id}`)).json()) as PostJson;
+    expect(kept.scheduled_at).toBe(data[0]?.scheduled_at);
+  });
+
   it("reads a local time in the workspace's zone and refuses one the clocks skip", async () => {
     const { owner, workspace } = await socialWorkspace({ timezone: "Europe/Paris" });
     const account = await sandbox(owner.client, workspace.id, "linkedin");

@@ -190,6 +190,21 @@ describe("the posts API on MySQL", () => {
     expect(after.body.data.length).toBe(before.body.data.length);
   });
 
+  it("refuses a time a MySQL TIMESTAMP cannot hold with 422, and writes nothing", async () => {
+    const before = await call<{ data: Post[] }>(owner, "GET", "/posts?limit=100");
+    for (const scheduled_at of ["2038-01-19T03:14:08Z", "2040-01-01T10:00", "1960-01-01T10:00:00Z"]) {
+      const res = await call(owner, "POST", "/posts", { account_ids: [x], content: "Far off", scheduled_at });
+      expect(res.status, scheduled_at).toBe(422);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path: "scheduled_at" })]);
+    }
+    const { data } = await compose(owner, { account_ids: [x], content: "A draft to move" });
+    const moved = await call(owner, "PATCH", `/posts/${data[0]?.id}`, { scheduled_at: "2045-05-05T10:00:00Z" });
+    expect(moved.status).toBe(422);
+    const after = await call<{ data: Post[] }>(owner, "GET", "/posts?limit=100");
+    expect(after.body.data.length).toBe(before.body.data.length + 1);
+    expect((await call(owner, "GET", `/posts/${data[0]?.id}`)).body.scheduled_at).toBeNull();
+  });
+
   it("lists by status, account, group and time, a page at a time", async () => {
     const group = await compose(owner, {
       account_ids: [x, linkedin],

@@ -3,6 +3,7 @@
 // phones in E.164 when they can be, scores clamped, tags without repeats, dates as
 // instants. Validation (zod) says what is refused; normalisation never refuses.
 import { z } from "@hono/zod-openapi";
+import { isStorable } from "../../lib/storable-time";
 import { startOfZonedDay } from "../../lib/zoned-time";
 import { emailField } from "../auth/schema";
 import { uniqueTags } from "./unique-tags";
@@ -59,10 +60,6 @@ export const tagsField = z
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
-// MySQL TIMESTAMP columns hold 1970-01-01 00:00:01 to 2038-01-19 03:14:07 UTC; a day of
-// margin at both ends leaves room for a plain date in any time zone.
-const EARLIEST = Date.UTC(1970, 0, 2);
-const LATEST = Date.UTC(2038, 0, 18);
 
 /** A plain date (the start of that day in the workspace's time zone) or a date-time with its zone. */
 export const contactDateField = z
@@ -74,8 +71,7 @@ export const contactDateField = z
       ctx.addIssue({ code: "custom", message: "Use an ISO 8601 date such as 2026-03-10 or 2026-03-10T09:30:00Z." });
       return;
     }
-    const at = new Date(value).getTime();
-    if (!(at >= EARLIEST && at <= LATEST)) {
+    if (!isStorable(new Date(value).getTime())) {
       ctx.addIssue({ code: "custom", message: "Choose a date between 1970 and 2037." });
     }
   })

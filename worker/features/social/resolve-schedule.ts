@@ -1,10 +1,28 @@
 // When a post goes out: an instant (ISO with offset) as given, or a wall-clock time
 // read in the workspace's time zone. A time the zone skips (clocks going forward)
-// is refused with a message instead of quietly moving the post.
+// is refused with a message instead of quietly moving the post, and so is a time
+// beyond the schedule's horizon.
 import { AppError } from "../../lib/errors";
+import { isStorable } from "../../lib/storable-time";
 import { localToInstant, parseLocal } from "../../lib/zoned-time";
+import { latestSchedule } from "./schedule-horizon";
 
-export function resolveSchedule(value: string, timeZone: string): Date {
+export function resolveSchedule(value: string, timeZone: string, now = new Date()): Date {
+  const at = instantOf(value, timeZone);
+  if (at.getTime() > latestSchedule(now).getTime()) {
+    throw new AppError("validation_failed", "Choose a time at most two years ahead.", [
+      { path: "scheduled_at", message: "More than two years ahead.", code: "custom" },
+    ]);
+  }
+  if (!isStorable(at.getTime())) {
+    throw new AppError("validation_failed", "Choose a time between 1970 and 2038.", [
+      { path: "scheduled_at", message: "Outside 1970–2038.", code: "custom" },
+    ]);
+  }
+  return at;
+}
+
+function instantOf(value: string, timeZone: string): Date {
   const local = parseLocal(value);
   if (local) {
     const instant = localToInstant(local, timeZone);
