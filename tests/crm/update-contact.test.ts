@@ -1,7 +1,11 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { commitContactUpdate } from "../../worker/features/crm/commit-contact-update";
+import { updateContactStatements } from "../../worker/features/crm/contact-statements";
+import { activityEntryBy } from "../../worker/lib/activity";
 import { errorOf, signUp } from "../helpers/api";
 import { createWorkspace } from "../helpers/workspaces";
-import { activityAbout, contactsPath, createContact, indexRowsOf } from "./contact-helpers";
+import { activityAbout, contactsPath, createContact, database, indexRowsOf } from "./contact-helpers";
 
 const patch = (who: Awaited<ReturnType<typeof signUp>>["client"], path: string, json: unknown, ifMatch?: string) =>
   who.fetch(path, { method: "PATCH", json, ...(ifMatch && { headers: { "If-Match": ifMatch } }) });
@@ -159,6 +163,68 @@ describe("deleting a contact", () => {
     });
     // The email is free again.
     expect((await createContact(me, ws.id, { email: "ada@example.com" })).email).toBe("ada@example.com");
+  });
+
+  it("answers 404 to edits that lose the race with a teammate's delete, and logs only the edits that happened", async () => {
+    const { client: me } = await signUp({ name: "Maya Chen" });
+    const ws = await createWorkspace(me);
+    for (const edit of [
+      (i: number) => ({ method: "PATCH", json: { tags: [`round-${i}`], company: `Company ${i}` } }),
+      (i: number) => ({ method: "PATCH", json: { status: i % 2 ? "customer" : "prospect" } }),
+      () => ({ method: "POST", json: {}, suffix: "/contacted" }),
+    ]) {
+      const ada = await createContact(me, ws.id, { tags: ["vip"], email: `ada-${crypto.randomUUID()}@example.com` });
+      const path = contactsPath(ws.id, `/${ada.id}`);
+      const edits = Array.from({ length: 8 }, (_, i) => {
+        const { method, json, suffix } = { suffix: "", ...edit(i) };
+        return me.fetch(`${path}${suffix}`, { method, json });
+      });
+      const [deleted, ...answers] = await Promise.all([me.fetch(path, { method: "DELETE" }), ...edits]);
+      expect(deleted.status).toBe(204);
+      const statuses = answers.map((res) => res.status);
+      expect(
+        statuses.every((status) => status === 200 || status === 404),
+        statuses.join(),
+      ).toBe(true);
+      for (const res of answers.filter((r) => r.status === 404)) expect((await errorOf(res)).code).toBe("not_found");
+      // Every edit that answered 200 is logged (one that answered 404 may have committed just before the delete).
+      const types = (await activityAbout(ada.id)).map((entry) => entry.type);
+      expect(types.filter((type) => type === "crm_contact.deleted")).toHaveLength(1);
+      expect(types.length - 2).toBeGreaterThanOrEqual(statuses.filter((status) => status === 200).length);
+      expect(await indexRowsOf(ada.id)).toEqual({ tags: [], terms: [] });
+    }
+  });
+});
+
+describe("an edit committed after the contact was deleted", () => {
+  it("answers not found and leaves no entry, whether the unit fails or changes no row", async () => {
+    const { client: me, user } = await signUp({ name: "Maya Chen" });
+    const ws = await createWorkspace(me);
+    const db = database();
+    const actor = { userId: user.id, name: "Maya Chen", ip: null, userAgent: null };
+    for (const changes of [{ tags: ["new-tag"] }, { status: "customer" as const }]) {
+      const ada = await createContact(me, ws.id, { tags: ["vip"] });
+      const [before] = await db.q.select().from(db.t.crmContacts).where(eq(db.t.crmContacts.id, ada.id));
+      expect((await me.fetch(contactsPath(ws.id, `/${ada.id}`), { method: "DELETE" })).status).toBe(204);
+      let entryId = "";
+      const committing = commitContactUpdate(db, { workspaceId: ws.id, contactId: ada.id }, (q, activityId) => {
+        entryId = activityId;
+        return [
+          ...updateContactStatements(q, db, [{ before: before!, changes }]),
+          activityEntryBy(actor, q, db, {
+            id: activityId,
+            workspaceId: ws.id,
+            type: "crm_contact.updated",
+            description: "a change that never happened",
+            entityType: "crm_contact",
+            entityId: ada.id,
+          }),
+        ];
+      });
+      await expect(committing).rejects.toMatchObject({ code: "not_found" });
+      expect(await db.q.select().from(db.t.activityLogs).where(eq(db.t.activityLogs.id, entryId))).toEqual([]);
+      expect(await indexRowsOf(ada.id)).toEqual({ tags: [], terms: [] });
+    }
   });
 });
 

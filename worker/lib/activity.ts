@@ -8,6 +8,8 @@ import { currentIdentity } from "./auth";
 import type { AppEnv } from "./env";
 
 export type ActivityInput = {
+  /** Chosen by the caller that may have to take the entry back (the change it records did not happen). */
+  id?: string;
   workspaceId: string;
   /** `<entity>.<verb>`, e.g. `crm_contact.updated`. */
   type: string;
@@ -36,7 +38,7 @@ export function actorOf(c: Context<AppEnv>): Actor {
 
 /** The row of one entry by an actor. */
 const activityRow = (actor: Actor, entry: ActivityInput) => ({
-  id: uuidv7(),
+  id: entry.id ?? uuidv7(),
   workspace_id: entry.workspaceId,
   user_id: actor.userId,
   type: entry.type,

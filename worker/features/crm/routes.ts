@@ -15,6 +15,7 @@ import { WorkspaceIdParam } from "../workspaces/schema";
 import { applyBulkAction, assertTagsFit, type BulkSelection } from "./apply-bulk-action";
 import { assertAllowed } from "./assert-allowed";
 import { bulkCursorId } from "./bulk-cursor-id";
+import { commitContactUpdate } from "./commit-contact-update";
 import { contactChanges, contactName } from "./contact-changes";
 import { DEFAULT_ORDER } from "./contact-list-query";
 import { deleteContactsStatements, insertContactStatements, updateContactStatements } from "./contact-statements";
@@ -271,9 +272,10 @@ export const crmRoutes = createRouter()
       if (Object.keys(changes).length > 0) {
         if (changes.email) await assertEmailFree(db, workspace.id, next.email ?? null, before.id);
         try {
-          await db.atomic((q) => [
+          await commitContactUpdate(db, { workspaceId: workspace.id, contactId: before.id }, (q, activityId) => [
             ...updateContactStatements(q, db, [{ before, changes: changed }]),
             activityEntry(c, q, db, {
+              id: activityId,
               workspaceId: workspace.id,
               type: "crm_contact.updated",
               description: `${currentIdentity(c).user.name} changed ${Object.keys(changes).join(", ")} of ${contactName({ ...before, ...changed })}`,
@@ -355,9 +357,10 @@ export const crmRoutes = createRouter()
         next_follow_up: input.next_follow_up ? contactInstant(input.next_follow_up, timeZone) : null,
       };
       const changes = contactChanges(before, next);
-      await db.atomic((q) => [
+      await commitContactUpdate(db, { workspaceId: workspace.id, contactId: before.id }, (q, activityId) => [
         ...updateContactStatements(q, db, [{ before, changes: next }]),
         activityEntry(c, q, db, {
+          id: activityId,
           workspaceId: workspace.id,
           type: "crm_contact.contacted",
           description: `${currentIdentity(c).user.name} contacted ${contactName(before)}`,
