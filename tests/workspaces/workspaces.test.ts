@@ -199,6 +199,44 @@ describe("workspaces", () => {
     expect((await owner.fetch(`/api/v1/workspaces/${ws.id}`)).status).toBe(404);
   });
 
+  it("answers 404, never 500, to writes that lose the race with the workspace's deletion", async () => {
+    const { client: owner } = await signUp();
+    const ws = await createWorkspace(owner);
+    const base = `/api/v1/workspaces/${ws.id}`;
+    const created = await owner.fetch(`${base}/contacts`, { method: "POST", json: { first_name: "Ada" } });
+    const contact = (await created.json()) as { id: string };
+    const writes = () => [
+      owner.fetch(`${base}/contacts`, { method: "POST", json: { first_name: "Grace", tags: ["vip"] } }),
+      owner.fetch(`${base}/contacts/${contact.id}`, { method: "PATCH", json: { tags: ["later"] } }),
+      owner.fetch(`${base}/bio-pages`, {
+        method: "POST",
+        json: { title: "Links", slug: `race-${crypto.randomUUID().slice(0, 8)}` },
+      }),
+      owner.fetch(`${base}/invitations`, {
+        method: "POST",
+        json: { email: `late-${crypto.randomUUID()}@example.com`, role: "viewer" },
+      }),
+      owner.fetch(`${base}/invite-link`, { method: "POST", json: { role: "viewer" } }),
+      owner.fetch(`${base}/contacts/imports?file_name=late.csv`, {
+        method: "POST",
+        body: "First Name\nAda\n",
+        headers: { "Content-Type": "text/csv" },
+      }),
+    ];
+    // The deletion goes last: the writes are past the membership check when it commits.
+    const pending = [...writes(), ...writes()];
+    const deleted = await owner.fetch(base, { method: "DELETE", json: { confirm_slug: ws.slug } });
+    const answers = await Promise.all(pending);
+    expect(deleted.status).toBe(204);
+    const statuses = answers.map((res) => res.status);
+    expect(
+      statuses.every((status) => status < 500),
+      statuses.join(),
+    ).toBe(true);
+    for (const res of answers.filter((r) => r.status === 404)) expect((await errorOf(res)).code).toBe("not_found");
+    expect((await owner.fetch(base)).status).toBe(404);
+  });
+
   it("answers 404 for a malformed workspace id, like any unknown one", async () => {
     const { client: me } = await signUp();
     expect((await me.fetch("/api/v1/workspaces/not-a-uuid")).status).toBe(404);

@@ -7,7 +7,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Database } from "../../db/database";
 import { currentIdentity, requireUser, tokenAllows } from "./auth";
 import type { AppEnv } from "./env";
-import { AppError } from "./errors";
+import { AppError, toErrorResponse } from "./errors";
 import { type Action, abilityFor, effectivePermissions, isReadAction, type Role } from "./permissions";
 
 export type WorkspaceRow = Database["t"]["workspaces"]["$inferSelect"];
@@ -72,7 +72,13 @@ export const requirePermission =
       });
     }
     c.set("workspace", access);
-    return next();
+    await next();
+    // The workspace went (deleted, or the caller taken out of it) while this request wrote to
+    // it, and the write failed on a row that needs it: the answer is the 404 a moment later gets.
+    if (c.res.status >= 500 && !(await loadWorkspaceAccess(c.var.db, access.workspace.id, identity.user.id))) {
+      c.res = undefined;
+      c.res = toErrorResponse(workspaceNotFound(), c);
+    }
   };
 
 export function currentWorkspace(c: Context<AppEnv>): WorkspaceAccess {
