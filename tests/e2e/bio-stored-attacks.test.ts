@@ -8,12 +8,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { STORED_MEDIA_ATTACKS, STORED_URL_ATTACKS, THEME_ATTACKS } from "../bio/xss-corpus";
 import { sharedBrowser } from "./browser";
-import { queryLocalD1 } from "./query-local-d1";
+import { d1WhileStopped } from "./d1-while-stopped";
 import { signUpByApi } from "./sign-up-by-api";
 import { createWorkspaceByApi, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
-const persistDir = inject("persistDir");
 const PHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram";
 const suffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -125,6 +124,7 @@ describe("bio pages stored around the API, in the browser", () => {
       { id: "good", title: "Good link", url: "https://example.com/", is_active: true, position: 99 },
     ];
     const pages: { id: string; slug: string }[] = [];
+    const writes: string[] = [];
     for (const [i, theme] of THEME_ATTACKS.entries()) {
       const slug = `stored-${i}-${suffix()}`;
       const created = await owner.request.post(`${appUrl}/api/v1/workspaces/${workspace.id}/bio-pages`, {
@@ -134,16 +134,14 @@ describe("bio pages stored around the API, in the browser", () => {
       const { id } = (await created.json()) as { id: string };
       pages.push({ id, slug });
       const media = STORED_MEDIA_ATTACKS[i % STORED_MEDIA_ATTACKS.length] ?? "";
-      // Written before anyone visits, so the first visit renders exactly this row.
-      queryLocalD1(
-        persistDir,
+      writes.push(
         `UPDATE link_in_bio_pages SET theme = ${sqlText(JSON.stringify(theme))}, links = ${sqlText(JSON.stringify(links))}, background_image = ${sqlText(media)}, profile_picture = ${sqlText(media)} WHERE id = '${id}'`,
       );
     }
-    // The rows really hold the attacks: the API did not clean them up on the way.
-    const stored = queryLocalD1<{ links: string; theme: string }>(
-      persistDir,
-      `SELECT links, theme FROM link_in_bio_pages WHERE id = '${pages[0]?.id}'`,
+    // Written before anyone visits, so the first visit renders exactly these rows; and the
+    // rows really hold the attacks: the API did not clean them up on the way.
+    const stored = await d1WhileStopped<{ links: string; theme: string }>(
+      [...writes, `SELECT links, theme FROM link_in_bio_pages WHERE id = '${pages[0]?.id}'`].join(";\n"),
     );
     expect(stored[0]?.links).toContain("javascript:alert(1)");
     expect(stored[0]?.theme).toContain("</style>");

@@ -5,13 +5,12 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { sharedBrowser } from "./browser";
-import { queryLocalD1 } from "./query-local-d1";
+import { d1WhileStopped } from "./d1-while-stopped";
 import { signUpByApi } from "./sign-up-by-api";
 import { api, studio, watchErrors } from "./social-studio";
 import { confirmEmailByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
-const persistDir = inject("persistDir");
 
 type Post = {
   id: string;
@@ -275,8 +274,7 @@ describe("social posts that need a person", () => {
   it("shows when an account's access runs out and reconnects an expired one", async () => {
     const s = await studioWithPosts(chrome.browser, "Ezra Expired");
     chrome.keep(s.context);
-    queryLocalD1(
-      persistDir,
+    await d1WhileStopped(
       `UPDATE social_media_accounts SET status = 'expired', last_error = 'The refresh token was refused.', token_expires_at = '2020-01-01 00:00:00' WHERE id = '${s.account.id}'`,
     );
     const page = await s.context.newPage();

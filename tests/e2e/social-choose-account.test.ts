@@ -4,13 +4,12 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { fakeSocialControl } from "../fakes/fake-social-client";
 import { sharedBrowser } from "./browser";
-import { queryLocalD1 } from "./query-local-d1";
+import { d1WhileStopped } from "./d1-while-stopped";
 import { signUpByApi } from "./sign-up-by-api";
 import { watchErrors } from "./social-studio";
 import { createWorkspaceByApi, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
-const persistDir = inject("persistDir");
 const fake = fakeSocialControl(inject("fakeSocialUrl"));
 
 type Account = { id: string; platform: string; username: string; account_id: string };
@@ -84,8 +83,11 @@ describe("choosing which Facebook Page to connect", () => {
     await expect.poll(() => candidates.count()).toBe(3);
     expect(await candidates.nth(1).textContent()).toContain("already connected");
     expect(await candidates.nth(1).getByRole("button", { name: "Reconnect" }).count()).toBe(1);
-    queryLocalD1(persistDir, `UPDATE cache SET expiration = 0 WHERE key = 'social_pending:${pendingId}'`);
-    await page.reload();
+    // The page leaves while the app is stopped, and comes back to the same address.
+    const choosing = page.url();
+    await page.goto("about:blank");
+    await d1WhileStopped(`UPDATE cache SET expiration = 0 WHERE key = 'social_pending:${pendingId}'`);
+    await page.goto(choosing);
     await dialog.getByTestId("choose-account-expired").waitFor();
     expect(await dialog.getByTestId("choose-account-expired").textContent()).toContain("15 minutes");
     expect(await dialog.getByRole("link", { name: "Sign in with Facebook again" }).getAttribute("href")).toBe(

@@ -1,13 +1,12 @@
 import { describe, expect, inject, it } from "vitest";
 import { addDays, type CalendarDay, localToInstant, weekdayOf, zonedDay } from "../../worker/lib/zoned-time";
 import { sharedBrowser } from "./browser";
-import { queryLocalD1 } from "./query-local-d1";
+import { d1WhileStopped } from "./d1-while-stopped";
 import { signUpByApi } from "./sign-up-by-api";
 import { api, studio, watchErrors } from "./social-studio";
 import { confirmEmailByApi, joinByInviteLink, newVisitor } from "./workspace-by-api";
 
 const appUrl = inject("appUrl");
-const persistDir = inject("persistDir");
 
 type Post = { id: string; status: string; scheduled_at: string | null; media_urls: string[]; created_by: string };
 
@@ -253,8 +252,7 @@ describe("social workflows in the app", () => {
         { date: day(new Date()), values: { likes: 12, comments: 3, impressions: 480 } },
       ],
     };
-    queryLocalD1(
-      persistDir,
+    await d1WhileStopped(
       `UPDATE social_media_posts SET status = 'published', scheduled_at = '${sqlTime(yesterday)}', published_at = '${sqlTime(yesterday)}', external_post_id = 'sandbox-${published.id}', metrics_synced_at = '${sqlTime(new Date())}', engagement_metrics = '${JSON.stringify(metrics)}' WHERE id = '${published.id}'`,
     );
 

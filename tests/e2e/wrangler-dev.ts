@@ -24,6 +24,25 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Sends a signal to a process group, if any of it is left. */
+function signal(group: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(-group, name);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Whether any process of the group is still running. */
+function isRunning(group: number): boolean {
+  try {
+    process.kill(-group, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** wrangler must not ask questions, phone home or write its logs into the developer's home. */
 function wranglerEnv(state: string): NodeJS.ProcessEnv {
   return {
@@ -94,6 +113,16 @@ export function ensureWebBuild(): void {
 export const migrateLocalD1 = (state: string) =>
   run(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], wranglerEnv(state));
 
+/** Runs SQL on the local D1 in `state` (the server must be stopped: see loadIntoLocalD1); the last statement's rows. */
+export function executeOnLocalD1<T>(state: string, sql: string): T[] {
+  const out = execFileSync(
+    "npx",
+    ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--json", "--command", sql],
+    { cwd: repo, env: wranglerEnv(state), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  return (JSON.parse(out) as { results: T[] }[]).at(-1)?.results ?? [];
+}
+
 /** Loads a SQL file into the local D1 in `state` (the server must be stopped: loading into a running one breaks it). */
 export const loadIntoLocalD1 = (state: string, file: string) =>
   run(
@@ -107,6 +136,8 @@ type ServeOptions = {
   vars?: Record<string, string>;
   /** Log every request, and print what was out of the ordinary (unusualLines) when the server stops. */
   report?: boolean;
+  /** Listen here instead of on a free port: a server started again keeps its address. */
+  port?: number;
 };
 
 /**
@@ -117,7 +148,7 @@ type ServeOptions = {
 export async function serveWranglerDev(state: string, options: ServeOptions = {}): Promise<Omit<WranglerDev, "state">> {
   const config = options.config ? ["--config", options.config] : [];
   const vars = Object.entries(options.vars ?? {}).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
-  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const [port, inspectorPort] = [options.port ?? (await freePort()), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   // Its own process group, so teardown can stop npx, wrangler and workerd together.
   const child = spawn(
@@ -156,20 +187,14 @@ export async function serveWranglerDev(state: string, options: ServeOptions = {}
       const unusual = unusualLines(output);
       if (unusual.length) console.warn(`wrangler dev (${url}) logged:\n${unusual.join("\n")}`);
     }
-    if (child.pid === undefined || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
-    const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
-    if (timedOut) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
+    const group = child.pid;
+    if (group === undefined) return;
+    // Until every process of the group is gone, not just npx: a workerd still shutting down
+    // holds the local D1's SQLite file, which the next server or `wrangler d1 execute` needs.
+    signal(group, "SIGTERM");
+    for (let waited = 0; isRunning(group) && waited < 10_000; waited += 50) {
+      if (waited === 5_000) signal(group, "SIGKILL");
+      await sleep(50);
     }
   };
 
