@@ -112,7 +112,8 @@ const mediaUrl = z
 
 /** A time: ISO 8601 with an offset (an instant), or `YYYY-MM-DDTHH:MM` in the workspace's time zone. */
 export const scheduleField = z.string().trim().max(40).openapi({
-  description: "ISO 8601 with offset, or a local `YYYY-MM-DDTHH:MM` read in the workspace's time zone (DST-safe).",
+  description:
+    "ISO 8601 with offset, or a local `YYYY-MM-DDTHH:MM` read in the workspace's time zone (DST-safe); at most two years ahead.",
   example: "2026-03-29T09:30",
 });
 
