@@ -15,8 +15,8 @@ export function resolveSchedule(value: string, timeZone: string, now = new Date(
     ]);
   }
   if (!isStorable(at.getTime())) {
-    throw new AppError("validation_failed", "Choose a time between 1970 and 2038.", [
-      { path: "scheduled_at", message: "Outside 1970–2038.", code: "custom" },
+    throw new AppError("validation_failed", "Choose a time between 1970 and 2037.", [
+      { path: "scheduled_at", message: "Outside 1970–2037.", code: "custom" },
     ]);
   }
   return at;
