@@ -1,8 +1,9 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { errorOf } from "../helpers/api";
 import { connectLive } from "../helpers/live";
 import { teammate } from "../helpers/workspaces";
-import { connectAccount, createPosts, fakeUser, inMinutes, type PostJson, socialWorkspace } from "./social-helpers";
+import { connectAccount, createPosts, db, fakeUser, inMinutes, type PostJson, socialWorkspace } from "./social-helpers";
 
 const sandbox = async (who: Parameters<typeof connectAccount>[0], workspaceId: string, platform: string) => {
   const res = await who.fetch(`/api/v1/workspaces/${workspaceId}/social-accounts/sandbox`, {
@@ -328,5 +329,37 @@ describe("approvals", () => {
     // A contributor cannot edit someone else's post.
     const other = await teammate(workspace.id, "contributor");
     expect((await other.client.fetch(url, { method: "PATCH", json: { content: "mine now" } })).status).toBe(403);
+  });
+
+  it("lets one of two editors' verdicts through at once, and logs only that one", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const account = await sandbox(owner.client, workspace.id, "twitter");
+    const contributor = await teammate(workspace.id, "contributor");
+    const editor = await teammate(workspace.id, "editor");
+    const log = db().t.activityLogs;
+    // Rounds, each with the other verdict sent first: sometimes both read the post while it
+    // waits, and the one that writes second finds it decided.
+    for (let round = 0; round < 6; round++) {
+      const { data } = await createPosts(contributor.client, workspace.id, {
+        account_ids: [account.id],
+        content: `Which one? ${round}`,
+        status: "scheduled",
+        scheduled_at: inMinutes(60),
+      });
+      const url = `/api/v1/workspaces/${workspace.id}/posts/${data[0]?.id}`;
+      const verdicts = [
+        () => owner.client.fetch(`${url}/approve`, { method: "POST", json: {} }),
+        () => editor.client.fetch(`${url}/reject`, { method: "POST", json: { comment: "Not yet" } }),
+      ];
+      const answers = await Promise.all((round % 2 ? verdicts.reverse() : verdicts).map((send) => send()));
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 409]);
+      const logged = (
+        await db()
+          .q.select()
+          .from(log)
+          .where(eq(log.entity_id, data[0]?.id ?? ""))
+      ).filter((entry) => /approved|rejected/.test(entry.type));
+      expect(logged, `round ${round}`).toHaveLength(1);
+    }
   });
 });

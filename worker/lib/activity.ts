@@ -1,5 +1,6 @@
 // The activity log: one entry per mutation, built here and written in the same
 // atomic unit as the change it records (pass the statement to db.atomic).
+import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Database, Query, Statement } from "../../db/database";
 import { uuidv7 } from "../../db/uuidv7";
@@ -49,6 +50,11 @@ const activityRow = (actor: Actor, entry: ActivityInput) => ({
   user_agent: actor.userAgent,
   metadata: entry.metadata ?? null,
 });
+
+/** Removes an entry whose unit committed but whose change did not happen (its guard found the row moved on). */
+export async function takeBackEntry(db: Database, id: string): Promise<void> {
+  await db.atomic((q) => [q.delete(db.t.activityLogs).where(eq(db.t.activityLogs.id, id))]);
+}
 
 /** The insert for one entry by an actor. */
 export function activityEntryBy(actor: Actor, q: Query, db: Database, entry: ActivityInput) {

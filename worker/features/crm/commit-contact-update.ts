@@ -2,9 +2,9 @@
 // may delete the contact between the read and the write. Then the answer is 404, never
 // a 500 (a tag or search-term row that needs the contact fails the unit) nor an entry
 // about a change that did not happen (the unit changed no row: its entry is taken back).
-import { eq } from "drizzle-orm";
 import type { Database, Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
+import { takeBackEntry } from "../../lib/activity";
 import { getContactOrThrow } from "./get-contact-or-throw";
 
 /** `build` puts the contact's own UPDATE first and gives its activity entry the id it is handed. */
@@ -26,7 +26,7 @@ export async function commitContactUpdate(
   try {
     await getContactOrThrow(db, where);
   } catch (gone) {
-    await db.atomic((q) => [q.delete(db.t.activityLogs).where(eq(db.t.activityLogs.id, activityId))]);
+    await takeBackEntry(db, activityId);
     throw gone;
   }
 }

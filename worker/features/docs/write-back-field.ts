@@ -1,8 +1,8 @@
 // The room writes a document's plain text back to its row, with an activity entry in
 // the same atomic unit, through the shared data layer (D1 in dev, MySQL in production).
-import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
+import { takeBackEntry } from "../../lib/activity";
 import type { Env } from "../../lib/env";
 import { loadWorkspaceAccess } from "../../lib/workspace-access";
 import { type DocTarget, type FieldEditor, lengthRefusal } from "./collaborative-fields";
@@ -63,7 +63,7 @@ export async function writeBackField(
   ]);
   if (written?.rowsAffected === 0) {
     // The row moved on between reading and writing (deleted, or a post the cron claimed): its entry must not stand alone.
-    await db.atomic((q) => [q.delete(db.t.activityLogs).where(eq(db.t.activityLogs.id, activityId))]);
+    await takeBackEntry(db, activityId);
     const now = await field.find(db, workspaceId, rowId);
     if (!now) return "gone";
     input.onRefused?.(`${now.locked ?? "This item changed meanwhile."} The last edit was not saved.`);

@@ -4,6 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
+import { takeBackEntry } from "../../lib/activity";
 import type { Env } from "../../lib/env";
 import { publishFromJob } from "../../lib/realtime";
 import type { PostRow } from "./account-row";
@@ -70,7 +71,7 @@ export async function finishPost(
   ]);
   if (result?.rowsAffected !== 1) {
     // The guard refused (another run already ended the post): its entry must not stand alone.
-    await db.atomic((q) => [q.delete(db.t.activityLogs).where(eq(db.t.activityLogs.id, activityId))]);
+    await takeBackEntry(db, activityId);
     return false;
   }
   // The row as written, without reading it back: the guard proved it was this post, publishing.

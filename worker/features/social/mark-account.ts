@@ -6,6 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
+import { takeBackEntry } from "../../lib/activity";
 import type { Env } from "../../lib/env";
 import { publishFromJob } from "../../lib/realtime";
 import type { AccountRow } from "./account-row";
@@ -41,7 +42,7 @@ export async function markAccount(
   ]);
   if (result?.rowsAffected !== 1) {
     // Already marked, or removed: its entry must not stand alone.
-    await db.atomic((q) => [q.delete(db.t.activityLogs).where(eq(db.t.activityLogs.id, activityId))]);
+    await takeBackEntry(db, activityId);
     return false;
   }
   const data = toAccountJson({ ...account, status, last_error: reason, updated_at: now });

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
-import { activityEntry } from "../../lib/activity";
+import { activityEntry, takeBackEntry } from "../../lib/activity";
 import { currentIdentity } from "../../lib/auth";
 import type { AppEnv } from "../../lib/env";
 import { AppError } from "../../lib/errors";
@@ -78,12 +78,15 @@ const setPost = (
 };
 
 /**
- * Runs a guarded change with its activity entry in one unit (built from the unit's own
- * `q`, so on MySQL both run inside the transaction); 409 when the post moved on meanwhile.
+ * Runs a guarded change with its activity entry (given `activityId`) in one unit, built
+ * from the unit's own `q` so on MySQL both run inside the transaction; 409 when the post
+ * moved on meanwhile, and then the entry is taken back: the change did not happen.
  */
-async function guarded(c: Context<AppEnv>, build: (q: Query) => Statement[], what: string) {
-  const [first] = await c.var.db.atomic(build);
+async function guarded(c: Context<AppEnv>, build: (q: Query, activityId: string) => Statement[], what: string) {
+  const activityId = uuidv7();
+  const [first] = await c.var.db.atomic((q) => build(q, activityId));
   if (first?.rowsAffected !== 1) {
+    await takeBackEntry(c.var.db, activityId);
     throw new AppError("conflict", `This post changed meanwhile (${what}). Reload it and try again.`);
   }
 }
@@ -512,9 +515,10 @@ export const socialPostRoutes = createRouter()
       const me = currentIdentity(c).user;
       await guarded(
         c,
-        (q) => [
+        (q, activityId) => [
           setPost(c, q, before.id, [before.status], next),
           activityEntry(c, q, db, {
+            id: activityId,
             workspaceId: workspace.id,
             type: "social_media_post.updated",
             description: `${me.name} changed ${Object.keys(next).join(", ")} of a post`,
@@ -554,9 +558,10 @@ export const socialPostRoutes = createRouter()
       const deletable = ["draft", "pending_approval", "scheduled", "failed", "published", "unconfirmed"] as const;
       await guarded(
         c,
-        (q) => [
+        (q, activityId) => [
           q.delete(t).where(and(eq(t.id, post.id), inArray(t.status, [...deletable]))),
           activityEntry(c, q, db, {
+            id: activityId,
             workspaceId: access.workspace.id,
             type: "social_media_post.deleted",
             description: `${currentIdentity(c).user.name} deleted a ${post.status} post`,
@@ -681,7 +686,7 @@ export const socialPostRoutes = createRouter()
       }
       await guarded(
         c,
-        (q) => [
+        (q, activityId) => [
           setPost(c, q, post.id, ["pending_approval"], {
             status: "scheduled",
             scheduled_at: at,
@@ -692,6 +697,7 @@ export const socialPostRoutes = createRouter()
             rejected_at: null,
           }),
           activityEntry(c, q, db, {
+            id: activityId,
             workspaceId: workspace.id,
             type: "social_media_post.approved",
             description: `${me.name} approved a post${publish_now ? " to publish now" : ""}${comment ? `: ${comment}` : ""}`,
@@ -739,7 +745,7 @@ export const socialPostRoutes = createRouter()
         throw new AppError("conflict", `Only posts waiting for approval can be rejected; this one is ${post.status}.`);
       await guarded(
         c,
-        (q) => [
+        (q, activityId) => [
           setPost(c, q, post.id, ["pending_approval"], {
             status: "draft",
             rejected_by: me.id,
@@ -747,6 +753,7 @@ export const socialPostRoutes = createRouter()
             review_comment: comment,
           }),
           activityEntry(c, q, db, {
+            id: activityId,
             workspaceId: workspace.id,
             type: "social_media_post.rejected",
             description: `${me.name} sent a post back: ${comment}`,
@@ -790,7 +797,7 @@ export const socialPostRoutes = createRouter()
       const now = new Date();
       await guarded(
         c,
-        (q) => [
+        (q, activityId) => [
           setPost(c, q, post.id, ["failed", "unconfirmed"], {
             status: "scheduled",
             scheduled_at: now,
@@ -801,6 +808,7 @@ export const socialPostRoutes = createRouter()
             next_attempt_at: null,
           }),
           activityEntry(c, q, db, {
+            id: activityId,
             workspaceId: workspace.id,
             type: "social_media_post.retried",
             description: `${currentIdentity(c).user.name} retried a ${post.status} post`,
@@ -849,9 +857,10 @@ export const socialPostRoutes = createRouter()
         : { status: "failed", failure_reason: `${me.name} checked: it was not published.` };
       await guarded(
         c,
-        (q) => [
+        (q, activityId) => [
           setPost(c, q, post.id, ["unconfirmed"], set),
           activityEntry(c, q, db, {
+            id: activityId,
             workspaceId: workspace.id,
             type: "social_media_post.confirmed",
             description: `${me.name} confirmed an unconfirmed post ${input.published ? "is live" : "did not go out"}`,
