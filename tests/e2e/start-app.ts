@@ -51,10 +51,10 @@ export default async function startApp(project: TestProject): Promise<() => Prom
   }
 
   // A second process on the SQLite file of a running server blocks every request of the
-  // server (its queries wait on the lock) until that process exits — seen as a page's
-  // stylesheet taking 30 s, and as queries failing with SQLITE_BUSY. So the server stops,
-  // wrangler runs the SQL, and the server starts again at the same address; sessions and
-  // data live in the local D1, so a story carries on where it was.
+  // server (its queries wait on the lock) until that process exits, 2–3 s, and some of
+  // its queries fail with SQLITE_BUSY. So the server stops, wrangler runs the SQL, and the
+  // server starts again at the same address; sessions and data live in the local D1, so
+  // a story carries on where it was.
   const control = createServer(async (req, res) => {
     let sql = "";
     for await (const chunk of req) sql += chunk;
