@@ -54,9 +54,10 @@ function wranglerEnv(state: string): NodeJS.ProcessEnv {
   };
 }
 
-export function run(args: string[], env: NodeJS.ProcessEnv): void {
+/** Runs `npx <args>` in the repo and answers what it printed; a failure carries its output. */
+export function run(args: string[], env: NodeJS.ProcessEnv): string {
   try {
-    execFileSync("npx", args, { cwd: repo, env, encoding: "utf8", stdio: "pipe" });
+    return execFileSync("npx", args, { cwd: repo, env, encoding: "utf8", stdio: "pipe" });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     throw new Error(`npx ${args.join(" ")} failed:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
@@ -115,10 +116,9 @@ export const migrateLocalD1 = (state: string) =>
 
 /** Runs SQL on the local D1 in `state` (the server must be stopped: see loadIntoLocalD1); the last statement's rows. */
 export function executeOnLocalD1<T>(state: string, sql: string): T[] {
-  const out = execFileSync(
-    "npx",
+  const out = run(
     ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", state, "--json", "--command", sql],
-    { cwd: repo, env: wranglerEnv(state), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    wranglerEnv(state),
   );
   return (JSON.parse(out) as { results: T[] }[]).at(-1)?.results ?? [];
 }
