@@ -102,6 +102,8 @@ export function fakeSocialControl(baseUrl: string) {
     revoke: (platform: FakePlatform, user: string) => post("revoke", { platform, user }),
     /** How many Facebook Pages (each with a linked Instagram account) the Meta user manages. */
     managePages: (user: string, count: number) => post("pages", { platform: "meta", user, count }),
+    /** The `expires_in` (any JSON value) every token answer to the user carries. */
+    tokenLifetime: (user: string, expiresIn: unknown) => post("token-lifetime", { user, expires_in: expiresIn }),
     /** Milliseconds every token request of the user takes, to widen races. */
     slowTokens: (platform: FakePlatform, user: string, delay_ms: number) =>
       post("slow-tokens", { platform, user, delay_ms }),

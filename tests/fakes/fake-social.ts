@@ -59,12 +59,18 @@ export async function startFakeSocial(): Promise<FakeSocial> {
   /** LinkedIn images by URN: who initialised the upload, and how many bytes arrived (null: none yet). */
   const images = new Map<string, { user: string; bytes: number | null }>();
   const hanging = new Set<ServerResponse>();
+  /** The `expires_in` token answers give each user instead of the platform's own (any JSON value). */
+  const lifetimes = new Map<string, unknown>();
 
   const issue = (platform: FakePlatform, user: string, withRefresh: boolean) => {
     const n = ++counter;
     const at = `${platform}-at-${user}-${n}`;
     access.set(at, { platform, user, expiresAt: Date.now() + 2 * 3600_000 });
-    const body: Record<string, unknown> = { access_token: at, token_type: "bearer", expires_in: 7200 };
+    const body: Record<string, unknown> = {
+      access_token: at,
+      token_type: "bearer",
+      expires_in: lifetimes.has(user) ? lifetimes.get(user) : 7200,
+    };
     if (withRefresh) {
       const rt = `${platform}-rt-${user}-${n}`;
       refresh.set(rt, { platform, user, valid: true });
@@ -116,6 +122,10 @@ export async function startFakeSocial(): Promise<FakeSocial> {
       }
       if (which === "pages") {
         pageCounts.set(user, Number(body.count ?? 1));
+        return send(res, 200, { ok: true });
+      }
+      if (which === "token-lifetime") {
+        lifetimes.set(user, body.expires_in);
         return send(res, 200, { ok: true });
       }
       if (which === "slow-tokens") {
@@ -266,7 +276,7 @@ export async function startFakeSocial(): Promise<FakeSocial> {
         }
         user = short.user;
         const body = issue("meta", short.user, false);
-        body.expires_in = 5_183_944;
+        if (!lifetimes.has(short.user)) body.expires_in = 5_183_944;
         (access.get(String(body.access_token)) as Token).expiresAt = Date.now() + 5_183_944_000;
         record(200);
         return send(res, 200, body);

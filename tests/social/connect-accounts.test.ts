@@ -1,9 +1,10 @@
 import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { LATEST_STORABLE } from "../../worker/lib/storable-time";
 import { errorOf } from "../helpers/api";
 import { teammate } from "../helpers/workspaces";
-import { connectAccount, db, fakeUser, socialWorkspace } from "./social-helpers";
+import { connectAccount, db, fake, fakeUser, socialWorkspace } from "./social-helpers";
 
 describe("connecting social accounts", () => {
   it("connects X, LinkedIn and Instagram through OAuth, and lists them without tokens", async () => {
@@ -40,6 +41,30 @@ describe("connecting social accounts", () => {
       ct: expect.any(String),
     });
     expect(raw?.token_expires_at).toBeTruthy();
+  });
+
+  it("stores when a token ends within what the column holds, whatever lifetime the platform states", async () => {
+    const { owner, workspace } = await socialWorkspace();
+    const d = db();
+    const t = d.t.socialMediaAccounts;
+    /** Connects a fresh user whose token answers carry this expires_in; hours from now to its stored expiry. */
+    const connectWith = async (platform: "twitter" | "linkedin" | "tiktok" | "instagram", expiresIn: unknown) => {
+      const name = fakeUser(platform);
+      await fake.tokenLifetime(name, expiresIn);
+      const account = await connectAccount(owner.client, workspace.id, platform, name);
+      expect(account.status).toBe("active");
+      const [row] = await d.q.select({ at: t.token_expires_at }).from(t).where(eq(t.id, account.id));
+      return row?.at ?? null;
+    };
+    // Past 2038 (or past what a Date can hold) is cut to the last instant every database stores.
+    expect((await connectWith("twitter", 1e300))?.getTime()).toBe(LATEST_STORABLE);
+    expect((await connectWith("instagram", 4e9))?.getTime()).toBe(LATEST_STORABLE);
+    // No usable figure: unknown where the platform documents none, its documented lifetime where it does.
+    expect(await connectWith("linkedin", -5)).toBeNull();
+    expect(await connectWith("twitter", "7200")).toBeNull();
+    const hoursLeft = (at: Date | null) => ((at?.getTime() ?? 0) - Date.now()) / 3_600_000;
+    expect(hoursLeft(await connectWith("tiktok", 0))).toBeCloseTo(24, 0);
+    expect(hoursLeft(await connectWith("instagram", null)) / 24).toBeCloseTo(60, 0);
   });
 
   it("reconnects the same account into the same row, active again", async () => {

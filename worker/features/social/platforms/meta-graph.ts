@@ -5,6 +5,7 @@ import type { Env } from "../../../lib/env";
 import type { PlatformTokens } from "./platform-adapter";
 import { PlatformError, resetTimeOf } from "./platform-error";
 import { type CallOptions, jsonOf, platformFetch } from "./platform-http";
+import { tokenExpiresAt } from "./token-expires-at";
 
 export type MetaConfig = { graph: string; dialog: string; appId: string; appSecret: string };
 
@@ -83,10 +84,9 @@ export async function longLivedToken(config: MetaConfig, token: string, timeoutM
     { timeoutMs, irreversible: false, what: "Facebook token exchange" },
   );
   if (typeof body.access_token !== "string") throw new PlatformError("rejected", "Facebook sent no long-lived token.");
-  const expiresIn = typeof body.expires_in === "number" ? body.expires_in : 60 * 24 * 3600;
   return {
     access_token: body.access_token,
     refresh_token: null,
-    expires_at: new Date(Date.now() + expiresIn * 1000).toISOString(),
+    expires_at: tokenExpiresAt(body.expires_in, 60 * 24 * 3600),
   };
 }

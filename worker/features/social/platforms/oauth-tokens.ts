@@ -11,6 +11,7 @@ import {
 } from "arctic";
 import type { PlatformTokens } from "./platform-adapter";
 import { PlatformError } from "./platform-error";
+import { tokenExpiresAt } from "./token-expires-at";
 
 export const oauthClient = (clientId: string, clientSecret: string | null, redirectUri: string | null) =>
   new OAuth2Client(clientId, clientSecret, redirectUri);
@@ -19,9 +20,11 @@ export const oauthClient = (clientId: string, clientSecret: string | null, redir
 export function fromArctic(tokens: OAuth2Tokens): PlatformTokens {
   const data = tokens.data as Record<string, unknown>;
   const refresh = typeof data.refresh_token === "string" && data.refresh_token ? data.refresh_token : null;
-  const expires =
-    typeof data.expires_in === "number" ? new Date(Date.now() + data.expires_in * 1000).toISOString() : null;
-  return { access_token: tokens.accessToken(), refresh_token: refresh, expires_at: expires };
+  return {
+    access_token: tokens.accessToken(),
+    refresh_token: refresh,
+    expires_at: tokenExpiresAt(data.expires_in, null),
+  };
 }
 
 /** Runs a token request, turning Arctic's failures into what the publisher acts on. */

@@ -7,6 +7,7 @@ import type { AdapterOptions, PlatformAdapter, PlatformTokens } from "./platform
 import { PlatformError } from "./platform-error";
 import { type CallOptions, errorForStatus, jsonOf, platformFetch } from "./platform-http";
 import { checkLimits, composeText } from "./platform-limits";
+import { tokenExpiresAt } from "./token-expires-at";
 
 export const TIKTOK_SCOPES = ["user.info.basic", "video.publish", "video.list"];
 const STATUS_CHECK_SECONDS = 30;
@@ -56,11 +57,11 @@ export function tiktokAdapter(env: Env, options: AdapterOptions): PlatformAdapte
     );
     if (typeof body.access_token !== "string") throw new PlatformError("rejected", `${what}: no access token`);
     const refresh = typeof body.refresh_token === "string" && body.refresh_token ? body.refresh_token : null;
-    const expiresIn = typeof body.expires_in === "number" ? body.expires_in : 86_400;
     return {
       access_token: body.access_token,
       refresh_token: refresh,
-      expires_at: new Date(Date.now() + expiresIn * 1000).toISOString(),
+      // TikTok documents access tokens of a day.
+      expires_at: tokenExpiresAt(body.expires_in, 86_400),
       extra: typeof body.open_id === "string" ? { open_id: body.open_id } : {},
     };
   }
