@@ -2,6 +2,7 @@
 // teammates, two workspaces, sandbox social accounts, global email templates, CRM
 // contacts, a link-in-bio page, a course and products. Only the shared data layer is
 // used, so the same function seeds local D1, MariaDB in tests and MySQL.
+import { reindexContactStatements } from "../../worker/features/crm/contact-statements";
 import type { Database } from "../database";
 import { demoCourse } from "./demo-course";
 import { demoCrmContacts } from "./demo-crm-contacts";
@@ -41,6 +42,22 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
     ...socialMediaAccounts.map((row) => q.insert(t.socialMediaAccounts).values(row)),
     ...emailTemplates.map((row) => q.insert(t.emailTemplates).values(row)),
     ...contacts.map((row) => q.insert(t.crmContacts).values(row)),
+    // The tag rows and search terms the app writes with every contact: search and tag filters find these too.
+    ...reindexContactStatements(
+      q,
+      db,
+      contacts.map((row) => ({
+        id: row.id as string,
+        workspace_id: row.workspace_id,
+        tags: row.tags ?? null,
+        first_name: row.first_name,
+        last_name: row.last_name,
+        email: row.email ?? null,
+        company: row.company ?? null,
+        position: row.position ?? null,
+        notes: row.notes ?? null,
+      })),
+    ),
     q.insert(t.linkInBioPages).values(page),
     q.insert(t.courses).values(course),
     ...modules.map((row) => q.insert(t.courseModules).values(row)),

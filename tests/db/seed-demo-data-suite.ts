@@ -5,9 +5,13 @@ import { demoLogin } from "../../db/seed/demo-login";
 import { seedDemoData } from "../../db/seed/seed-demo-data";
 import { verifyPassword } from "../../worker/features/auth/password";
 import { PreferencesSchema } from "../../worker/features/auth/schema";
+import { findContacts } from "../../worker/features/crm/find-contacts";
+import { resolveContactFilter } from "../../worker/features/crm/resolve-contact-filter";
+import type { ContactFilter } from "../../worker/features/crm/schema";
+import { workspaceClock } from "../../worker/lib/workspace-clock";
 
 export function seedDemoDataSuite(dbOf: () => Database) {
-  it("seeds users, workspaces with every role, social accounts and global templates", async () => {
+  it("seeds users, workspaces with every role, social accounts, global templates and searchable contacts", async () => {
     const db = dbOf();
     const seeded = await seedDemoData(db);
     const { t } = db;
@@ -27,5 +31,20 @@ export function seedDemoDataSuite(dbOf: () => Database) {
     const templates = await db.q.select().from(t.emailTemplates).where(eq(t.emailTemplates.is_global, true));
     expect(templates.length).toBeGreaterThan(0);
     expect(templates.every((tpl) => tpl.workspace_id === null)).toBe(true);
+
+    // Contacts with the tag rows and search terms the app writes: search and the tag filter find them.
+    const names = async (filter: Partial<ContactFilter>) =>
+      (
+        await findContacts(
+          db,
+          seeded.workspaces.studio.id,
+          resolveContactFilter(filter, workspaceClock({ settings: {} })),
+          { by: "name", order: "asc" },
+          { position: null, limit: 50 },
+        )
+      ).map((row) => `${row.first_name} ${row.last_name}`);
+    expect(await names({ q: "emma" })).toEqual(["Emma Thompson"]);
+    expect(await names({ q: "bakery" })).toEqual(["Emma Thompson"]);
+    expect(await names({ tags: ["food"] })).toEqual(["Emma Thompson"]);
   });
 }

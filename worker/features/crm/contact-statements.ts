@@ -128,17 +128,34 @@ export function deleteContactsStatements(q: Query, db: Database, workspaceId: st
   ];
 }
 
+/** What a contact's tag rows and search terms are made from. */
+export type IndexedContact = Pick<
+  ContactRow,
+  "id" | "workspace_id" | "tags" | "first_name" | "last_name" | "email" | "company" | "position" | "notes"
+>;
+
 /**
- * Rebuild a contact's tag rows and terms from the row itself: for contacts written
- * without them (an imported Mewayz database, a text edited in a live document).
+ * Rebuild contacts' tag rows and terms from the rows themselves: for contacts written
+ * without them (an imported Mewayz database, the demo data, a text edited in a live document).
  */
-export function reindexContactStatements(q: Query, db: Database, contact: ContactRow): Statement[] {
+export function reindexContactStatements(q: Query, db: Database, contacts: IndexedContact[]): Statement[] {
+  if (contacts.length === 0) return [];
   const { crmContactTags, crmContactTerms } = db.t;
-  const { id, workspace_id } = contact;
+  const ids = contacts.map((c) => c.id);
   return [
-    q.delete(crmContactTags).where(eq(crmContactTags.contact_id, id)),
-    q.delete(crmContactTerms).where(eq(crmContactTerms.contact_id, id)),
-    ...insertIndexRows(q, db, crmContactTags, tagRows(workspace_id, id, tagKeys(contact.tags))),
-    ...insertIndexRows(q, db, crmContactTerms, termRows(workspace_id, id, contactTerms(contact))),
+    q.delete(crmContactTags).where(inValues(db, crmContactTags.contact_id, ids)),
+    q.delete(crmContactTerms).where(inValues(db, crmContactTerms.contact_id, ids)),
+    ...insertIndexRows(
+      q,
+      db,
+      crmContactTags,
+      contacts.flatMap((c) => tagRows(c.workspace_id, c.id, tagKeys(c.tags))),
+    ),
+    ...insertIndexRows(
+      q,
+      db,
+      crmContactTerms,
+      contacts.flatMap((c) => termRows(c.workspace_id, c.id, contactTerms(c))),
+    ),
   ];
 }

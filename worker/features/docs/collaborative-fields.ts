@@ -135,7 +135,7 @@ const FIELDS: CollaborativeField[] = [
     },
     "crmContacts",
     // Notes are searchable: the contact's search words are rebuilt with the text.
-    { owner: "created_by", derived: (q, db, record) => reindexContactStatements(q, db, record as ContactRow) },
+    { owner: "created_by", derived: (q, db, record) => reindexContactStatements(q, db, [record as ContactRow]) },
   ),
   // Posts check their status and their network's limits, and go back for approval like PATCH does.
   postContentField,
