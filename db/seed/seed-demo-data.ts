@@ -1,7 +1,7 @@
 // Demo data for a fresh database, so the app has something to show: the demo owner and
-// teammates, two workspaces, sandbox social accounts, global email templates, CRM
-// contacts, a link-in-bio page, a course and products. Only the shared data layer is
-// used, so the same function seeds local D1, MariaDB in tests and MySQL.
+// teammates, two workspaces, sandbox social accounts with a week of posts, global email
+// templates, CRM contacts, a link-in-bio page, a course and products. Only the shared
+// data layer is used, so the same function seeds local D1, MariaDB in tests and MySQL.
 import { reindexContactStatements } from "../../worker/features/crm/contact-statements";
 import type { Database } from "../database";
 import { demoCourse } from "./demo-course";
@@ -11,6 +11,7 @@ import { demoLinkInBioPage } from "./demo-link-in-bio-page";
 import { demoLogin } from "./demo-login";
 import { demoProducts } from "./demo-products";
 import { demoSocialMediaAccounts } from "./demo-social-media-accounts";
+import { demoSocialPosts } from "./demo-social-posts";
 import { demoUsers } from "./demo-users";
 import { demoWorkspaces } from "./demo-workspaces";
 
@@ -25,6 +26,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
   const users = await demoUsers(now);
   const { workspaces, members } = demoWorkspaces(users, now);
   const socialMediaAccounts = demoSocialMediaAccounts(workspaces, now);
+  const socialPosts = demoSocialPosts(users, workspaces, socialMediaAccounts, now);
   const emailTemplates = demoEmailTemplates(users.owner.id);
   const contacts = demoCrmContacts(users, workspaces, now);
   const page = demoLinkInBioPage(workspaces);
@@ -40,6 +42,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
     ...Object.values(workspaces).map((row) => q.insert(t.workspaces).values(row)),
     ...members.map((row) => q.insert(t.workspaceMembers).values(row)),
     ...socialMediaAccounts.map((row) => q.insert(t.socialMediaAccounts).values(row)),
+    ...socialPosts.map((row) => q.insert(t.socialMediaPosts).values(row)),
     ...emailTemplates.map((row) => q.insert(t.emailTemplates).values(row)),
     ...contacts.map((row) => q.insert(t.crmContacts).values(row)),
     // The tag rows and search terms the app writes with every contact: search and tag filters find these too.
@@ -76,6 +79,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
       workspaces: Object.keys(workspaces).length,
       workspace_members: members.length,
       social_media_accounts: socialMediaAccounts.length,
+      social_media_posts: socialPosts.length,
       email_templates: emailTemplates.length,
       crm_contacts: contacts.length,
       link_in_bio_pages: 1,

@@ -28,6 +28,24 @@ export function seedDemoDataSuite(dbOf: () => Database) {
     expect(new Set(roles.map((r) => r.role))).toEqual(new Set(["owner", "admin", "editor", "contributor", "viewer"]));
     expect(await db.q.$count(t.socialMediaAccounts)).toBe(seeded.rows.social_media_accounts);
     expect(seeded.rows.social_media_accounts).toBeGreaterThan(0);
+    // A week of the studio's calendar: posts out with engagement, a launch to two accounts, one awaiting approval.
+    const posts = await db.q
+      .select()
+      .from(t.socialMediaPosts)
+      .where(eq(t.socialMediaPosts.workspace_id, seeded.workspaces.studio.id));
+    const byStatus = (status: string) => posts.filter((p) => p.status === status);
+    expect(byStatus("published").length).toBeGreaterThan(0);
+    for (const post of byStatus("published")) {
+      expect(post.published_at?.getTime()).toBeLessThan(Date.now());
+      expect(post.engagement_metrics).toMatchObject({ likes: expect.any(Number), impressions: expect.any(Number) });
+    }
+    const scheduled = byStatus("scheduled");
+    expect(scheduled.every((p) => (p.scheduled_at?.getTime() ?? 0) > Date.now())).toBe(true);
+    const launch = scheduled.filter((p) => p.group_id !== null);
+    expect(new Set(launch.map((p) => p.social_media_account_id)).size).toBe(2);
+    expect(new Set(launch.map((p) => p.group_id)).size).toBe(1);
+    expect(byStatus("pending_approval")).toHaveLength(1);
+    expect(byStatus("draft")).toHaveLength(1);
     const templates = await db.q.select().from(t.emailTemplates).where(eq(t.emailTemplates.is_global, true));
     expect(templates.length).toBeGreaterThan(0);
     expect(templates.every((tpl) => tpl.workspace_id === null)).toBe(true);
