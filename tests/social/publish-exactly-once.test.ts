@@ -36,6 +36,41 @@ describe("publishing from the cron", { timeout: 20_000 }, () => {
     expect(row.published_at).toBeInstanceOf(Date);
   });
 
+  it("does not send a post more than a day late: it fails, saying so, and a retry publishes it now", async () => {
+    const { owner, workspace, name, post } = await scheduledXPost("This weekend only: 20% off");
+    const dueAt = new Date(Date.now() - 25 * 3600_000);
+    const recent = await createPosts(owner.client, workspace.id, {
+      account_ids: [post.social_media_account_id],
+      content: "Two hours late is still worth sending",
+      status: "scheduled",
+      scheduled_at: inMinutes(30),
+    });
+    const recentId = recent.data[0]?.id ?? "";
+    await makeDue([post.id], dueAt);
+    await makeDue([recentId], new Date(Date.now() - 2 * 3600_000));
+    await runCron();
+
+    const missed = await readPost(post.id);
+    expect(missed).toMatchObject({ status: "failed", publish_state: "done", external_post_id: null });
+    expect(missed.failure_reason).toContain(`due ${dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC`);
+    expect((await settled(recentId, isFinal)).status).toBe("published");
+    expect((await fake.published("x", name)).map((p) => p.text)).toEqual(["Two hours late is still worth sending"]);
+    const { activityLogs } = db().t;
+    const entries = await db().q.select().from(activityLogs).where(eq(activityLogs.entity_id, post.id));
+    expect(entries.map((e) => e.type)).toContain("social_media_post.failed");
+
+    // Another tick does not touch it again; a retry sends it, now.
+    await runCron();
+    expect((await readPost(post.id)).updated_at).toEqual(missed.updated_at);
+    const retry = await owner.client.fetch(`/api/v1/workspaces/${workspace.id}/posts/${post.id}/retry`, {
+      method: "POST",
+    });
+    expect(retry.status).toBe(200);
+    await runCron();
+    expect((await settled(post.id, isFinal)).status).toBe("published");
+    expect(await fake.published("x", name)).toHaveLength(2);
+  });
+
   it("publishes each post once when two cron runs happen at once", async () => {
     const { owner, workspace } = await socialWorkspace();
     const name = fakeUser("twice");

@@ -3,7 +3,7 @@
 // hand each claimed post to the publishing queue. Two crons at once claim disjoint
 // sets. The same tick resumes posts waiting for a retry or a multi-step check, re-sends
 // claims whose message never arrived, and turns posts stuck mid-call into "unconfirmed".
-import { and, asc, eq, inArray, lt, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte } from "drizzle-orm";
 import type { Database, Query, Statement } from "../../../db/database";
 import type { Env } from "../../lib/env";
 import { finishPost } from "./finish-post";
@@ -17,15 +17,44 @@ const CLAIM_CHUNK = 50;
 const QUEUED_STALE_MS = 5 * 60_000;
 /** A consumer gone this long (the queue's wall-time limit is 15 minutes) has died. */
 const WORKING_STALE_MS = 16 * 60_000;
+/**
+ * A scheduled post later than this is not sent but failed, for a person to retry or move:
+ * "this weekend only" on a Tuesday does harm, and a backlog (publishing stopped for a day,
+ * an old Mewayz database imported with its never-sent posts) must not all go out at once.
+ */
+export const MISSED_AFTER_MS = 24 * 3600_000;
 
-export type ClaimReport = { claimed: number; resumed: number; requeued: number; unconfirmed: number };
+export type ClaimReport = { claimed: number; resumed: number; requeued: number; unconfirmed: number; missed: number };
 
 export async function claimDuePosts(env: Env, db: Database, now = new Date()): Promise<ClaimReport> {
   const t = db.t.socialMediaPosts;
+  const missedBefore = new Date(now.getTime() - MISSED_AFTER_MS);
+  const missed = await db.q
+    .select()
+    .from(t)
+    .where(and(eq(t.status, "scheduled"), lt(t.scheduled_at, missedBefore)))
+    .orderBy(asc(t.scheduled_at))
+    .limit(1000);
+  let missedCount = 0;
+  for (const post of missed) {
+    const due = post.scheduled_at?.toISOString().slice(0, 16).replace("T", " ");
+    const ended = await finishPost(
+      env,
+      db,
+      post,
+      {
+        status: "failed",
+        reason: `Not sent: it was due ${due} UTC, more than a day ago. Retry to publish it now, or give it a new time.`,
+      },
+      "scheduled",
+      "scheduled",
+    );
+    if (ended) missedCount++;
+  }
   const due = await db.q
     .select({ id: t.id })
     .from(t)
-    .where(and(eq(t.status, "scheduled"), lte(t.scheduled_at, now)))
+    .where(and(eq(t.status, "scheduled"), gte(t.scheduled_at, missedBefore), lte(t.scheduled_at, now)))
     .orderBy(asc(t.scheduled_at))
     .limit(MAX_PER_TICK);
   const claimed = await compareAndSet(
@@ -123,7 +152,13 @@ export async function claimDuePosts(env: Env, db: Database, now = new Date()): P
   }
 
   await enqueue(env, db, [...claimed, ...resumed, ...lostIds]);
-  return { claimed: claimed.length, resumed: resumed.length, requeued: lostIds.length, unconfirmed };
+  return {
+    claimed: claimed.length,
+    resumed: resumed.length,
+    requeued: lostIds.length,
+    unconfirmed,
+    missed: missedCount,
+  };
 }
 
 /** Runs one guarded update per id, in chunks; the ids whose update changed a row are ours. */

@@ -23,13 +23,18 @@ const DESCRIBE = {
   unconfirmed: "may have been published; the network did not confirm it",
 } as const;
 
-/** Writes a post's end state; false when it was no longer publishing (someone else finished it). */
+/**
+ * Writes a post's end state; false when it was no longer where it was read (someone else
+ * finished or moved it). It ends a post being published, or — failed only — one still
+ * scheduled that will not be sent.
+ */
 export async function finishPost(
   env: Env,
   db: Database,
   post: PostRow,
   ending: Ending,
   platform: string,
+  from: "publishing" | "scheduled" = "publishing",
 ): Promise<boolean> {
   const t = db.t.socialMediaPosts;
   const now = new Date();
@@ -54,7 +59,12 @@ export async function finishPost(
     q
       .update(t)
       .set(set)
-      .where(and(eq(t.id, post.id), eq(t.status, "publishing"), inArray(t.publish_state, [...ACTIVE_STATES]))),
+      .where(
+        from === "publishing"
+          ? and(eq(t.id, post.id), eq(t.status, "publishing"), inArray(t.publish_state, [...ACTIVE_STATES]))
+          : // Still scheduled at the time it was read: a post moved meanwhile is someone's new plan.
+            and(eq(t.id, post.id), eq(t.status, "scheduled"), eq(t.scheduled_at, post.scheduled_at as Date)),
+      ),
     q.insert(db.t.activityLogs).values({
       id: activityId,
       workspace_id: post.workspace_id,
@@ -74,14 +84,14 @@ export async function finishPost(
     await takeBackEntry(db, activityId);
     return false;
   }
-  // The row as written, without reading it back: the guard proved it was this post, publishing.
+  // The row as written, without reading it back: the guard proved it was this post, as it was read.
   const row = { ...post, ...set, updated_at: now };
   await publishFromJob(env, post.workspace_id, [
     {
       entity_type: "social_media_post",
       entity_id: post.id,
       op: "update",
-      changed: { status: { from: "publishing", to: ending.status } },
+      changed: { status: { from, to: ending.status } },
       data: toPostJson(row),
       actor_id: null,
     },
