@@ -93,6 +93,25 @@ describe("rotating the token key", { timeout: 20_000 }, () => {
     expect(start.status).toBe(302);
   });
 
+  it("asks to reconnect an account imported with the old platform's tokens, saying so, and sends nothing", async () => {
+    const { account, name, postId } = await sealedWithOldKey();
+    const d = db();
+    const t = d.t.socialMediaAccounts;
+    // As an imported Mewayz database has it: the old platform's token JSON, sealed by nothing.
+    await d.atomic((q) => [
+      q
+        .update(t)
+        .set({ access_tokens: { access_token: `x-at-${name}-1`, refresh_token: "old" }, token_key_id: null })
+        .where(eq(t.id, account.id)),
+    ]);
+    expect(await publishPost(env, d, postId)).toBe("failed");
+    expect((await readPost(postId)).failure_reason).toMatch(/comes from before this app.*Reconnect/);
+    const row = await accountRow(account.id);
+    expect(row).toMatchObject({ status: "expired" });
+    expect(row.last_error).toMatch(/before this app/);
+    expect(await fake.published("x", name)).toHaveLength(0);
+  });
+
   it("marks it from the cron's refresh-ahead too, without throwing out of the cron", async () => {
     const { account } = await sealedWithOldKey(10 * 60_000);
     await expect(refreshExpiringAccounts(NEW_ONLY, db())).resolves.toBeTypeOf("number");

@@ -20,6 +20,13 @@ export async function readTokens(
     return await openTokens<PlatformTokens>(env, account.access_tokens, account.token_key_id);
   } catch {
     // Not a passing error: only connecting the account again brings working tokens.
+    if (account.token_key_id === null) {
+      // Sealed by nothing: the access was saved before this app (an imported Mewayz database), in a form it does not trust.
+      throw new PlatformError(
+        "disconnected",
+        "This account's saved access comes from before this app and cannot be used. Reconnect the account.",
+      );
+    }
     const known = hasTokenKey(env, account.token_key_id);
     throw new PlatformError(
       "disconnected",
