@@ -73,6 +73,21 @@ describe("the app shell", () => {
     expect(await crmLink.getAttribute("aria-current")).toBe("page");
   });
 
+  it("lets the contact table and the calendar use a large screen, and keeps forms at a readable width", async () => {
+    await page.setViewportSize({ width: 1920, height: 900 });
+    const contentWidth = async (path: string) => {
+      await page.goto(`${home}${path}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      return (await page.locator("#content").boundingBox())?.width ?? 0;
+    };
+    const settings = await contentWidth("/settings");
+    const crm = await contentWidth("/crm");
+    const social = await contentWidth("/social");
+    expect(settings).toBeLessThanOrEqual(1040);
+    expect(crm).toBeGreaterThan(1400);
+    expect(social).toBe(crm);
+  });
+
   it("serves hashed assets with a year-long immutable cache", async () => {
     const shell = await fetch(`${appUrl}/app/`);
     expect(shell.status).toBe(200);

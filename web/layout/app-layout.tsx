@@ -163,7 +163,7 @@ function Shell(props: ParentProps) {
             <Show when={session.user}>{(user) => <UserMenu user={user()} />}</Show>
           </div>
         </header>
-        <main class="content" id="content" tabindex="-1">
+        <main class="content" classList={{ "content--wide": section().wide === true }} id="content" tabindex="-1">
           <FlashNotice />
           {props.children}
         </main>

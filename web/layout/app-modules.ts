@@ -7,6 +7,7 @@ import type { IconName } from "../ui/icon";
  * `path` is below the workspace's own address (/app/w/:workspaceId); "" is its dashboard.
  * `permission` is what a member needs to see it: without it the sidebar leaves it out.
  * `badge` is drawn beside the link (a count of what waits there).
+ * `wide` pages (a table, a calendar) take the whole width of a large screen.
  */
 export type AppModule = {
   path: string;
@@ -15,6 +16,7 @@ export type AppModule = {
   summary: string;
   permission?: Action;
   badge?: Component<{ workspaceId: string }>;
+  wide?: boolean;
 };
 
 /** The modules of a workspace, in sidebar order. The header and the dashboard read the same list. */
@@ -33,6 +35,7 @@ export const appModules: readonly AppModule[] = [
     icon: "social",
     summary: "Plan and schedule posts across your accounts.",
     permission: "social.posts.read",
+    wide: true,
   },
   {
     path: "/email",
@@ -47,6 +50,7 @@ export const appModules: readonly AppModule[] = [
     icon: "crm",
     summary: "Everyone who follows, buys or learns from you.",
     permission: "crm.contacts.read",
+    wide: true,
     badge: FollowUpBadge,
   },
   {

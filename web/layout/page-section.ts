@@ -1,6 +1,6 @@
 import { type AppModule, appModules, workspacePages } from "./app-modules";
 
-export type PageSection = Pick<AppModule, "label" | "summary">;
+export type PageSection = Pick<AppModule, "label" | "summary" | "wide">;
 
 const account: PageSection = { label: "Your account", summary: "Your profile, sessions and API tokens." };
 const newWorkspace: PageSection = {
