@@ -1,12 +1,12 @@
 import { EmptyState } from "../../ui/empty-state";
 
-/** The email campaigns module; until it ships the page says what it will hold. */
+/** The email campaigns module; until it opens the page says so, and never that the workspace has none. */
 export function EmailPage() {
   return (
     <EmptyState
       icon="email"
-      title="No campaigns yet"
-      hint="Newsletters and campaigns you write will appear here, with opens and clicks once they are sent."
+      title="Email campaigns open here soon"
+      hint="Newsletters and campaigns will be written and sent here, with their opens and clicks."
     />
   );
 }

@@ -1,12 +1,12 @@
 import { EmptyState } from "../../ui/empty-state";
 
-/** The store module; until it ships the page says what it will hold. */
+/** The store module; until it opens the page says so, and never that the workspace has none. */
 export function StorePage() {
   return (
     <EmptyState
       icon="store"
-      title="Your store has no products yet"
-      hint="Products you sell will appear here, along with their orders and payouts."
+      title="The store opens here soon"
+      hint="Products, orders and payouts will be managed here. Products already in your workspace will be listed once it opens."
     />
   );
 }
