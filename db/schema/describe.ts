@@ -1,6 +1,7 @@
 // The vocabulary the one schema description is written in. Each column kind names
 // the seed's SQL type; db/schema/generate.ts turns a description into the Drizzle
 // definitions of both dialects, so no table is ever written twice by hand.
+import type { JsonShape } from "./json-columns";
 
 export type ColumnKind =
   | "uuid"
@@ -32,7 +33,7 @@ export type ColumnSpec = {
   default?: ColumnDefault;
   onUpdateNow: boolean;
   /** TypeScript type of a JSON column's value, as source text. */
-  jsonType?: string;
+  jsonType?: JsonShape;
   /** Ids are made in code (UUIDv7): MySQL has no RETURNING and PlanetScale no LAST_INSERT_ID per request. */
   generatedId: boolean;
   references?: { table: string; column: string };
@@ -92,7 +93,7 @@ class Column {
   references(table: string, column = "id"): Column {
     return this.with({ references: { table, column } });
   }
-  type(jsonType: string): Column {
+  type(jsonType: JsonShape): Column {
     return this.with({ jsonType });
   }
 }

@@ -30,7 +30,7 @@ function sqliteColumn(name: string, spec: ColumnSpec): string {
       col = `text(${quote(name)}, { enum: [${(spec.values ?? []).map(quote).join(", ")}] })`;
       break;
     case "json":
-      col = `text(${quote(name)}, { mode: "json" }).$type<${spec.jsonType ?? "unknown"}>()`;
+      col = `sqliteJson(${quote(spec.jsonType ?? "JsonObject")})(${quote(name)})`;
       break;
     case "boolean":
       col = `integer(${quote(name)}, { mode: "boolean" })`;
@@ -70,7 +70,7 @@ function mysqlColumn(name: string, spec: ColumnSpec): string {
       col = `mysqlEnum(${quote(name)}, [${(spec.values ?? []).map(quote).join(", ")}])`;
       break;
     case "json":
-      col = `json(${quote(name)}).$type<${spec.jsonType ?? "unknown"}>()`;
+      col = `mysqlJson(${quote(spec.jsonType ?? "JsonObject")})(${quote(name)})`;
       break;
     case "boolean":
       col = `boolean(${quote(name)})`;
@@ -151,16 +151,16 @@ function render(dialect: "sqlite" | "mysql"): string {
           'import { sql } from "drizzle-orm";',
           'import { check, foreignKey, index, integer, sqliteTable, text, unique } from "drizzle-orm/sqlite-core";',
           'import { uuidv7 } from "../../uuidv7";',
-          'import type { JsonObject, StringList } from "../json-types";',
+          'import { sqliteJson } from "../json-columns";',
           'import { sqliteDecimal, sqliteTimestamp } from "../sqlite-types";',
         ]
       : [
           "import {",
-          "  bigint, boolean, char, decimal, foreignKey, index, int, json, longtext, mediumtext, mysqlEnum, mysqlTable,",
+          "  bigint, boolean, char, decimal, foreignKey, index, int, longtext, mediumtext, mysqlEnum, mysqlTable,",
           "  text, timestamp, tinyint, unique, varchar,",
           '} from "drizzle-orm/mysql-core";',
           'import { uuidv7 } from "../../uuidv7";',
-          'import type { JsonObject, StringList } from "../json-types";',
+          'import { mysqlJson } from "../json-columns";',
         ];
   const body = tables.map((t) => {
     const columns = Object.entries(t.columns)
