@@ -57,6 +57,37 @@ describe("public bio pages", () => {
     expect(csp).toContain(`'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
   });
 
+  it("serves and edits a page as the old platform stored it: unknown theme keys, links of another shape", async () => {
+    const { client, workspace, page } = await publishedPage();
+    await changeRowQuietly(page.id, {
+      theme: { color: "blue", font: "Comic Sans" },
+      links: [
+        { name: "Old shape", link: "https://old.example/" },
+        { title: "Sneaky", url: "javascript:alert(1)" },
+        { title: "Site", url: "https://ada.example/" },
+      ],
+      custom_css: "body{color:red} @import url(https://evil.example/x.css);",
+    });
+    forgetHeldPages();
+    const res = await visit(`/${page.slug}?v=imported`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    // Links stored without ids, as the old platform kept them: the valid ones show, and count their clicks.
+    expect(html).toContain("Site");
+    expect(html).not.toContain("Old shape");
+    expect(html).not.toContain("javascript:");
+    expect(html).not.toContain("evil.example");
+    const href = /href="(\/l\/[^"]+)"[^>]*><span>Site</.exec(html)?.[1];
+    expect(href).toBe(`/l/${page.id}/link-2`);
+    const click = await visit(href ?? "");
+    expect(click.status).toBe(302);
+    expect(click.headers.get("Location")).toBe("https://ada.example/");
+    const builder = await client.fetch(pagesPath(workspace.id, `/${page.id}`));
+    expect(builder.status).toBe(200);
+    // Saving it again from the builder works: the title is all that changes.
+    expect((await updatePage(client, workspace.id, page.id, { title: "Ada, again" })).title).toBe("Ada, again");
+  });
+
   it("answers 404 for unknown, unpublished and reserved addresses, and keeps the app's own paths working", async () => {
     const { client, workspace, page } = await publishedPage();
     expect((await visit("/no-such-page-here")).status).toBe(404);

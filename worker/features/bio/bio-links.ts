@@ -77,14 +77,22 @@ export function normalizeLinks(links: z.infer<typeof LinksInput>, makeId: () => 
   }));
 }
 
-/** Stored links read leniently: an entry that does not parse any more is left out, never shown half-checked. */
+/**
+ * Stored links read leniently: an entry that does not parse any more is left out, never
+ * shown half-checked. One stored without an id (an imported Mewayz page) is known by its
+ * place in the list until the page is next saved, which gives it one of its own.
+ */
 export function storedLinks(value: unknown): BioLink[] {
   if (!Array.isArray(value)) return [];
   const out: BioLink[] = [];
   value.forEach((raw, index) => {
     const parsed = LinkInput.safeParse(raw);
-    if (parsed.success && parsed.data.id) {
-      out.push({ ...parsed.data, id: parsed.data.id, position: parsed.data.position ?? index } as BioLink);
+    if (parsed.success) {
+      out.push({
+        ...parsed.data,
+        id: parsed.data.id ?? `link-${index}`,
+        position: parsed.data.position ?? index,
+      } as BioLink);
     }
   });
   return out.sort((a, b) => a.position - b.position);
