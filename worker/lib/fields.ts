@@ -1,14 +1,6 @@
 // Field validators several features share, so each rule is written once.
 import { z } from "@hono/zod-openapi";
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isTimeZone } from "./is-time-zone";
 
 export const timeZoneField = z
   .string()

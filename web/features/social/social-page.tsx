@@ -1,5 +1,6 @@
 import { useParams, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { isTimeZone } from "../../../worker/lib/is-time-zone";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ErrorState } from "../../ui/error-state";
 import { Loading } from "../../ui/loading";
@@ -27,7 +28,7 @@ export function SocialPage() {
   const [search, setSearch] = useSearchParams<{ tab?: string; connected?: string; error?: string }>();
   const timeZone = () => {
     const zone = (workspaces.current.workspace?.settings as { timezone?: unknown } | undefined)?.timezone;
-    return typeof zone === "string" && zone ? zone : "UTC";
+    return typeof zone === "string" && isTimeZone(zone) ? zone : "UTC";
   };
   const store = createSocialStore(() => params.workspaceId, timeZone);
   void store.load();
