@@ -13,7 +13,7 @@ export function demoCrmContacts(
   users: DemoUsers,
   { studio, coaching }: DemoWorkspaces["workspaces"],
   now: Date,
-): NewContact[] {
+): (NewContact & { id: string })[] {
   const contacts: Omit<NewContact, "id">[] = [
     {
       workspace_id: studio.id,

@@ -46,21 +46,7 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
     ...emailTemplates.map((row) => q.insert(t.emailTemplates).values(row)),
     ...contacts.map((row) => q.insert(t.crmContacts).values(row)),
     // The tag rows and search terms the app writes with every contact: search and tag filters find these too.
-    ...reindexContactStatements(
-      q,
-      db,
-      contacts.map((row) => ({
-        id: row.id as string,
-        workspace_id: row.workspace_id,
-        tags: row.tags ?? null,
-        first_name: row.first_name,
-        last_name: row.last_name,
-        email: row.email ?? null,
-        company: row.company ?? null,
-        position: row.position ?? null,
-        notes: row.notes ?? null,
-      })),
-    ),
+    ...reindexContactStatements(q, db, contacts),
     q.insert(t.linkInBioPages).values(page),
     q.insert(t.courses).values(course),
     ...modules.map((row) => q.insert(t.courseModules).values(row)),

@@ -1,6 +1,6 @@
 import { useParams, useSearchParams } from "@solidjs/router";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import { isTimeZone } from "../../../worker/lib/is-time-zone";
+import { workspaceTimeZone } from "../../../worker/lib/workspace-clock";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ErrorState } from "../../ui/error-state";
 import { Loading } from "../../ui/loading";
@@ -26,10 +26,8 @@ const TABS = [
 export function SocialPage() {
   const params = useParams<{ workspaceId: string }>();
   const [search, setSearch] = useSearchParams<{ tab?: string; connected?: string; error?: string }>();
-  const timeZone = () => {
-    const zone = (workspaces.current.workspace?.settings as { timezone?: unknown } | undefined)?.timezone;
-    return typeof zone === "string" && isTimeZone(zone) ? zone : "UTC";
-  };
+  const timeZone = () =>
+    workspaceTimeZone(workspaces.current.workspace?.settings as { timezone?: unknown } | undefined);
   const store = createSocialStore(() => params.workspaceId, timeZone);
   void store.load();
   useDocumentTitle(() => "Social");

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Query, Statement } from "../../../db/database";
 import { uuidv7 } from "../../../db/uuidv7";
 import { deleteManyByKeys, insertMany, inValues, updateManyById } from "../../../db/write-many";
-import { contactTerms, contactWords, termsOf } from "./contact-terms";
+import { contactTerms, contactWords, type Searchable, termsOf } from "./contact-terms";
 import type { ContactValues } from "./normalize-contact";
 import { tagKey } from "./unique-tags";
 
@@ -39,7 +39,7 @@ function termRows(workspaceId: string, contactId: string, terms: Iterable<string
   return [...terms].map((term) => ({ id: uuidv7(), workspace_id: workspaceId, contact_id: contactId, term }));
 }
 
-const tagKeys = (tags: readonly string[] | null) => new Set((tags ?? []).map(tagKey).filter(Boolean));
+const tagKeys = (tags: readonly string[] | null | undefined) => new Set((tags ?? []).map(tagKey).filter(Boolean));
 
 /** Insert contacts with their tag rows and search terms, in a few wide statements however many there are. */
 export function insertContactStatements(q: Query, db: Database, contacts: NewContact[]): Statement[] {
@@ -129,10 +129,7 @@ export function deleteContactsStatements(q: Query, db: Database, workspaceId: st
 }
 
 /** What a contact's tag rows and search terms are made from. */
-export type IndexedContact = Pick<
-  ContactRow,
-  "id" | "workspace_id" | "tags" | "first_name" | "last_name" | "email" | "company" | "position" | "notes"
->;
+export type IndexedContact = Searchable & { id: string; workspace_id: string; tags?: readonly string[] | null };
 
 /**
  * Rebuild contacts' tag rows and terms from the rows themselves: for contacts written

@@ -7,13 +7,14 @@ export const MAX_TERM_LENGTH = 64;
 /** Notes can be long: their first distinct words are enough to find a contact by. */
 export const MAX_NOTE_TERMS = 300;
 
-type Searchable = {
+/** A contact's searchable text; a field left out (a row as an insert builds it) has no words. */
+export type Searchable = {
   first_name: string;
   last_name: string;
-  email: string | null;
-  company: string | null;
-  position: string | null;
-  notes: string | null;
+  email?: string | null;
+  company?: string | null;
+  position?: string | null;
+  notes?: string | null;
 };
 
 /**
@@ -27,7 +28,7 @@ const OUTSIDE_BMP = /[\u{10000}-\u{10FFFF}]/gu;
 export const termOf = (text: string) => foldText(text).replace(OUTSIDE_BMP, " ").trim().slice(0, MAX_TERM_LENGTH);
 
 /** The words of a text (letters and digits), folded and cut to the column's width. */
-export const wordsOf = (text: string | null): string[] =>
+export const wordsOf = (text: string | null | undefined): string[] =>
   text
     ? foldText(text)
         .replace(OUTSIDE_BMP, " ")

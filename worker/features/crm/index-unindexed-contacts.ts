@@ -4,7 +4,7 @@
 // so once this has run there is nothing left for it to do.
 import { and, asc, eq, gt, notExists, sql } from "drizzle-orm";
 import type { Database } from "../../../db/database";
-import { type IndexedContact, reindexContactStatements } from "./contact-statements";
+import { reindexContactStatements } from "./contact-statements";
 
 /** Contacts indexed per atomic unit: a few wide statements each, whatever the dialect. */
 const PAGE_SIZE = 250;
@@ -20,18 +20,8 @@ export async function indexUnindexedContacts(
   const progress: IndexingProgress = { indexed: 0 };
   let after = "";
   for (;;) {
-    const page: IndexedContact[] = await db.q
-      .select({
-        id: c.id,
-        workspace_id: c.workspace_id,
-        tags: c.tags,
-        first_name: c.first_name,
-        last_name: c.last_name,
-        email: c.email,
-        company: c.company,
-        position: c.position,
-        notes: c.notes,
-      })
+    const page = await db.q
+      .select()
       .from(c)
       .where(
         and(gt(c.id, after), notExists(db.q.select({ one: sql`1` }).from(terms).where(eq(terms.contact_id, c.id)))),
